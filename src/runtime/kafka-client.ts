@@ -1,0 +1,83 @@
+import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
+import type pino from 'pino';
+
+import { backoffDelay, pause } from './backoff.js';
+import type { RuntimeConfig } from './runtime-config.js';
+import { RuntimeError, asError } from './runtime-error.js';
+
+/**
+ * The kafkajs client from the configuration, logging through the service's logger.
+ * kafkajs's own info lines (joins, pauses) go to debug: the runtime logs what matters.
+ */
+export function createKafka(config: RuntimeConfig, logger: pino.Logger): Kafka {
+  const kafkaLogger = logger.child({ component: 'kafkajs' });
+  const sasl: SASLOptions | undefined = config.sasl && {
+    mechanism: config.sasl.mechanism,
+    username: config.sasl.username,
+    password: config.sasl.password,
+  } as SASLOptions;
+
+  return new Kafka({
+    clientId: config.clientId,
+    brokers: [...config.brokers],
+    ssl: config.ssl,
+    ...(sasl ? { sasl } : {}),
+    connectionTimeout: config.connectionTimeoutMs,
+    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 30_000 },
+    logLevel: kafkaLogger.isLevelEnabled('debug') ? logLevel.DEBUG : logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => writeKafkaLog(kafkaLogger, entry),
+  });
+}
+
+function writeKafkaLog(logger: pino.Logger, entry: LogEntry): void {
+  const { message, timestamp: _timestamp, logger: _name, ...fields } = entry.log;
+  const line = { namespace: entry.namespace, ...fields };
+  switch (entry.level) {
+    case logLevel.ERROR:
+      logger.error(line, message);
+      break;
+    case logLevel.WARN:
+      logger.warn(line, message);
+      break;
+    default:
+      logger.debug(line, message);
+  }
+}
+
+/**
+ * Start-up only: reach the brokers within a bounded number of attempts, or fail with a
+ * message that says what was tried. At run time kafkajs and the runtime retry instead.
+ */
+export async function waitForBrokers(
+  kafka: Kafka,
+  config: Pick<RuntimeConfig, 'brokers' | 'connectAttempts'>,
+  logger: pino.Logger,
+): Promise<void> {
+  const started = Date.now();
+  let lastError: Error | undefined;
+
+  for (let attempt = 1; attempt <= config.connectAttempts; attempt += 1) {
+    const admin = kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return;
+    } catch (thrown) {
+      lastError = asError(thrown);
+      if (attempt === config.connectAttempts) break;
+      const delayMs = backoffDelay(attempt, { baseDelayMs: 500, maxDelayMs: 5000 });
+      logger.warn({ attempt, of: config.connectAttempts, delay_ms: delayMs, err: lastError },
+        'Kafka is not reachable yet, trying again');
+      await pause(delayMs);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  throw new RuntimeError('brokers-unreachable',
+    `cannot reach Kafka at ${config.brokers.join(', ')} after ${config.connectAttempts} ` +
+      `attempt(s) over ${seconds} s: ${lastError?.message ?? 'no answer'}. ` +
+      'Start a local broker with `npm run kafka:start`, or name reachable brokers in KAFKA_BROKERS.',
+    { cause: lastError });
+}

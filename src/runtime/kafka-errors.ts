@@ -1,0 +1,31 @@
+/**
+ * Which kafkajs failures are worth another try later: the broker being away or busy, as
+ * opposed to a request the broker will never accept (too large, bad topic, no rights).
+ */
+const transientNames = new Set([
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSLockTimeout',
+  'KafkaJSMetadataNotLoaded',
+  'KafkaJSTopicMetadataNotLoaded',
+  'KafkaJSStaleTopicMetadataAssignment',
+  'KafkaJSNoBrokerAvailableError',
+]);
+
+export function isTransientKafkaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, retriable, originalError } = error as {
+    name?: unknown;
+    retriable?: unknown;
+    originalError?: unknown;
+  };
+  if (name === 'KafkaJSNumberOfRetriesExceeded' && originalError !== undefined) {
+    return isTransientKafkaError(originalError) || (originalError as { retriable?: unknown })
+      .retriable === true;
+  }
+  if (typeof name === 'string' && transientNames.has(name)) return true;
+  return retriable === true;
+}
