@@ -1,0 +1,42 @@
+/**
+ * The command line: one binary, one subcommand per npm script. Commands return an exit
+ * code; only this file ends the process.
+ */
+import { isToolError } from '../errors.js';
+import { codegenCommand } from './codegen-command.js';
+import { EXIT_BAD_INPUT } from './exit-codes.js';
+import type { Terminal } from './terminal.js';
+
+type Command = (argv: readonly string[], terminal: Terminal) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  codegen: { run: codegenCommand, summary: 'AsyncAPI documents → typed producers, workers and types' },
+};
+
+function usage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(12)} ${summary}`);
+  return `Usage: asyncapi-kafka <command> [flags]\n\nCommands:\n${rows.join('\n')}\n\nRun a command with --help for its flags.\n`;
+}
+
+export async function main(argv: readonly string[], terminal: Terminal): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === 'help') {
+    terminal.out(usage());
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    terminal.err(`asyncapi-kafka: unknown command "${name}".\n${usage()}`);
+    return EXIT_BAD_INPUT;
+  }
+
+  try {
+    return await command.run(rest, terminal);
+  } catch (error) {
+    if (isToolError(error)) {
+      terminal.err(`error: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Compiled validators, as Ajv standalone code, so that a worker starts without compiling
+ * schemas. The code is CommonJS because Ajv's standalone output requires its runtime
+ * helpers; a declaration file gives it types for the ES modules that import it.
+ */
+import { createRequire } from 'node:module';
+
+import type { ServiceModel } from '../model/model.js';
+import type { GeneratedFile } from './generated-file.js';
+import { preambleComment } from './generated-file.js';
+
+const require = createRequire(import.meta.url);
+// Ajv ships CommonJS with `exports.default`; requiring it avoids default-import interop.
+const Ajv = require('ajv') as typeof import('ajv').default;
+const standaloneCode = require('ajv/dist/standalone').default as typeof import('ajv/dist/standalone/index.js').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+
+export function emitValidators(service: ServiceModel): GeneratedFile[] {
+  const ajv = new Ajv({
+    allErrors: true,
+    // Documents carry extensions and keywords of other vocabularies; they annotate.
+    strict: false,
+    allowUnionTypes: true,
+    logger: false,
+    code: { source: true, lines: true },
+  });
+  addFormats(ajv);
+
+  const exports: Record<string, string> = {};
+  for (const { exportName, schema } of service.schemas) {
+    ajv.addSchema(schema as object, exportName);
+    exports[exportName] = exportName;
+  }
+
+  const preamble = preambleComment([service.documentPath]);
+  const code = service.schemas.length === 0 ? '"use strict";\n' : standaloneCode(ajv, exports);
+  const declarations = [
+    preamble,
+    "import type { ValidateFunction } from 'ajv';",
+    '',
+    ...service.schemas.map(({ exportName }) => `export declare const ${exportName}: ValidateFunction;`),
+    '',
+  ].join('\n');
+
+  return [
+    { path: `${service.folder}/validators.cjs`, content: `${preamble}${code.trimEnd()}\n` },
+    { path: `${service.folder}/validators.d.cts`, content: declarations },
+  ];
+}

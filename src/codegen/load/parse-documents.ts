@@ -1,0 +1,133 @@
+import path from 'node:path';
+
+import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
+import { OpenAPISchemaParser } from '@asyncapi/openapi-schema-parser';
+import { Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
+
+import type { Diagnostic, Severity, SourceLocation } from '../diagnostics.js';
+import type { DocumentFile } from './find-documents.js';
+import { readMappedUrl, type UrlMapping } from './url-map.js';
+
+/** A document the parser accepted, with what is needed to point back into its text. */
+export interface ParsedDocument {
+  readonly file: DocumentFile;
+  /** The path shown to users and written into generated preambles (POSIX, relative). */
+  readonly displayPath: string;
+  readonly document: AsyncAPIDocumentInterface;
+  /** The location of a JSON pointer of the document, or of its nearest existing parent. */
+  locate(pointer: string): SourceLocation;
+}
+
+export interface ParseResult {
+  readonly documents: ParsedDocument[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ParseOptions {
+  readonly urlMappings: readonly UrlMapping[];
+  /** Folder that display paths are relative to; the working folder by default. */
+  readonly baseDir?: string;
+}
+
+// Spectral numbers severities: 0 error, 1 warning, 2 information, 3 hint.
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note', 'note'];
+
+export function displayPathOf(absolutePath: string, baseDir: string): string {
+  // Relative even when outside the folder, so that preambles are the same on every machine.
+  return path.relative(baseDir, absolutePath).split(path.sep).join('/');
+}
+
+/**
+ * Parses every document once with the official parser, Avro and OpenAPI schema parsers
+ * registered. The parser's own validation findings are kept as errors; its style hints
+ * (such as "use the latest version") are dropped, because `spec:lint` owns style.
+ */
+export async function parseDocuments(
+  files: readonly DocumentFile[],
+  options: ParseOptions,
+): Promise<ParseResult> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const parser = createParser(options.urlMappings);
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  for (const file of files) {
+    const displayPath = displayPathOf(file.absolutePath, baseDir);
+    const output = await parser.parse(file.text, { source: file.absolutePath });
+
+    for (const found of output.diagnostics) {
+      const severity = SEVERITIES[found.severity] ?? 'note';
+      if (severity !== 'error') continue;
+      const source = found.source ? displayPathOf(found.source, baseDir) : displayPath;
+      diagnostics.push({
+        severity,
+        location: {
+          file: source,
+          line: found.range.start.line + 1,
+          column: found.range.start.character + 1,
+        },
+        message: describeParserMessage(found.message, found.path),
+      });
+    }
+
+    if (output.document === undefined) continue;
+    const spectralDocument = output.extras?.document;
+    documents.push({
+      file,
+      displayPath,
+      document: output.document,
+      locate(pointer) {
+        const segments = pointerSegments(pointer);
+        const range = spectralDocument?.getRangeForJsonPath(segments, true);
+        return {
+          file: displayPath,
+          line: (range?.start.line ?? 0) + 1,
+          column: (range?.start.character ?? 0) + 1,
+        };
+      },
+    });
+  }
+
+  return { documents, diagnostics };
+}
+
+function createParser(urlMappings: readonly UrlMapping[]): Parser {
+  const readUrl = (uri: { toString(): string }): Promise<string> =>
+    readMappedUrl(uri.toString(), urlMappings);
+
+  return new Parser({
+    schemaParsers: [AvroSchemaParser(), OpenAPISchemaParser()],
+    __unstable: {
+      resolver: {
+        resolvers: [
+          { schema: 'https', order: 1, read: readUrl },
+          { schema: 'http', order: 1, read: readUrl },
+        ],
+      },
+    },
+  });
+}
+
+/**
+ * Makes the parser's messages into sentences a user can act on. Failed fetches are the
+ * common case on a machine without network, and deserve a way out.
+ */
+function describeParserMessage(message: string, jsonPath: ReadonlyArray<string | number>): string {
+  const fetched = /request to (\S+) failed/.exec(message);
+  if (fetched) {
+    return (
+      `the reference to ${fetched[1]} cannot be fetched (${message.replace(/^.*reason: /, '')}); ` +
+      'map its URL prefix to a local copy with --map-url PREFIX=FOLDER'
+    );
+  }
+  const where = jsonPath.length > 0 ? ` (at ${jsonPath.join('.')})` : '';
+  return `${message.replace(/\.$/, '')}${where}`;
+}
+
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

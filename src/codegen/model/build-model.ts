@@ -1,0 +1,378 @@
+/**
+ * Builds the model of every parsed document: services, channels, messages, operations
+ * and types, with every generated name decided here, once.
+ */
+import path from 'node:path';
+
+import type {
+  ChannelInterface,
+  MessageInterface,
+  OperationInterface,
+} from '@asyncapi/parser';
+
+import type { Diagnostic } from '../diagnostics.js';
+import type { ParsedDocument } from '../load/parse-documents.js';
+import {
+  KAFKA_PROTOCOLS,
+  addressParameters,
+  declaredValue,
+  illegalTopicReason,
+  readKafkaChannelBinding,
+} from './kafka-topics.js';
+import type {
+  ChannelModel,
+  CodegenModel,
+  MessageModel,
+  OperationMessage,
+  OperationModel,
+  ServerModel,
+  ServiceModel,
+  ValidatorSchema,
+} from './model.js';
+import { NameRegistry, fileName, typeName, valueName } from './naming.js';
+import { mergeAllOf } from './merge-all-of.js';
+import { PayloadTypeBuilder } from './payload-types.js';
+import { toAcyclicSchema } from './schema-graph.js';
+import { missingPointerSegment, sensitivePointers } from './schema-walk.js';
+import type { TypeExpression } from './types.js';
+
+export interface ModelResult {
+  readonly model: CodegenModel;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Names that generated files import from the runtime; types must not take them. */
+const RUNTIME_NAMES = [
+  'EventPublisher', 'PublishOptions', 'BatchOptions', 'OutgoingEvent', 'HandlerContext',
+  'Worker', 'WorkerRuntime', 'WorkerOptions', 'MessageDescriptor', 'ChannelDescriptor',
+  'SendOperationDescriptor', 'ReceiveOperationDescriptor', 'Route', 'route', 'createWorker',
+  'ValidateFunction',
+];
+
+const ENVELOPE_KEYS = ['event_type', 'event_id', 'timestamp', 'data'];
+const KEY_EXPRESSION = /^\$message\.payload#(\/.*)?$/;
+
+export async function buildModel(documents: readonly ParsedDocument[]): Promise<ModelResult> {
+  const diagnostics: Diagnostic[] = [];
+  const folders = new NameRegistry();
+  const baseDir = commonFolder(documents.map((d) => d.file.absolutePath));
+  const services: ServiceModel[] = [];
+
+  for (const parsed of documents) {
+    const folder = folders.claim(serviceFolderName(parsed.file.absolutePath, baseDir), parsed.displayPath);
+    services.push(await buildService(parsed, folder, diagnostics));
+  }
+
+  return { model: { services }, diagnostics };
+}
+
+function commonFolder(files: readonly string[]): string {
+  const folders = files.map((file) => path.dirname(file).split(path.sep));
+  const first = folders[0] ?? [];
+  let length = first.length;
+  for (const folder of folders) {
+    let same = 0;
+    while (same < length && folder[same] === first[same]) same += 1;
+    length = same;
+  }
+  return first.slice(0, length).join(path.sep) || path.sep;
+}
+
+/** `asyncapi/features.yaml` → `features`; `backend/asyncapi.yaml` → `backend`. */
+function serviceFolderName(file: string, baseDir: string): string {
+  const relative = path.relative(baseDir, file).replace(/\.(ya?ml|json)$/i, '');
+  const parts = relative.split(path.sep);
+  if (parts.length > 1 && /^asyncapi$/i.test(parts[parts.length - 1] ?? '')) parts.pop();
+  return fileName(parts.join('-'));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+async function buildService(
+  parsed: ParsedDocument,
+  folder: string,
+  diagnostics: Diagnostic[],
+): Promise<ServiceModel> {
+  const document = parsed.document;
+  const info = document.info();
+  const typeNames = new NameRegistry(RUNTIME_NAMES);
+  const valueNames = new NameRegistry(RUNTIME_NAMES);
+  const types = new PayloadTypeBuilder(typeNames);
+  const schemas: ValidatorSchema[] = [];
+  const warn = (pointer: string, message: string): void => {
+    diagnostics.push({ severity: 'warning', location: parsed.locate(pointer), message });
+  };
+  const fail = (pointer: string, message: string): void => {
+    diagnostics.push({ severity: 'error', location: parsed.locate(pointer), message });
+  };
+
+  const servers: ServerModel[] = document.servers().all().map((server) => ({
+    name: server.id(),
+    protocol: server.protocol(),
+    host: server.host(),
+    description: server.description(),
+  }));
+
+  // Messages, each once, in document order: first those of channels, then components.
+  const messageSources: MessageInterface[] = [];
+  const messageByJson = new Map<unknown, MessageModel>();
+  for (const channel of document.channels().all()) messageSources.push(...channel.messages().all());
+  messageSources.push(...document.components().messages().all());
+  const uniqueSources = [...new Map(messageSources.map((m) => [m.json(), m])).values()];
+
+  // Event types that two messages on one channel share are replaced by ids on that channel.
+  const sharedNames = new Set<unknown>();
+  for (const channel of document.channels().all()) {
+    const byName = new Map<string, MessageInterface[]>();
+    for (const message of channel.messages().all()) {
+      const name = message.name();
+      if (name === undefined) continue;
+      byName.set(name, [...(byName.get(name) ?? []), message]);
+    }
+    for (const [name, sharing] of byName) {
+      if (new Set(sharing.map((m) => m.json())).size < 2) continue;
+      for (const message of sharing) sharedNames.add(message.json());
+      warn(
+        channel.meta().pointer,
+        `channel "${channel.id()}" has ${sharing.length} messages named "${name}"; ` +
+          'their ids are used as event types on it',
+      );
+    }
+  }
+
+  const defaultContentType = document.defaultContentType() ?? 'application/json';
+  const messageIds = new NameRegistry();
+  for (const [index, source] of uniqueSources.entries()) {
+    const model = await buildMessage(source, index);
+    messageByJson.set(source.json(), model);
+  }
+
+  async function buildMessage(source: MessageInterface, index: number): Promise<MessageModel> {
+    const json = source.json() as Record<string, unknown>;
+    const pointer = source.meta().pointer ?? '';
+    const declaredId =
+      text(source.id()) ?? text(json['x-parser-message-name']) ?? text(source.name()) ?? `message${index + 1}`;
+    const id = messageIds.claim(declaredId, pointer || declaredId);
+    const eventType = sharedNames.has(json) ? id : (text(source.name()) ?? id);
+    const baseName = typeName(eventType, 'Message');
+    const contentType = source.contentType() ?? defaultContentType;
+
+    const payloadSchema = source.payload()?.json();
+    const payloadType = await types.typeOf(forTypes(payloadSchema), `${baseName}Payload`);
+    const headersSchema = source.headers()?.json();
+    const headersType = headersSchema === undefined
+      ? undefined
+      : await types.typeOf(forTypes(headersSchema), `${baseName}Headers`);
+
+    const validatorName = valueNames.claim(`validate${baseName}`, `${id}:payload`);
+    schemas.push({
+      exportName: validatorName,
+      schema: payloadSchema === undefined ? true : toAcyclicSchema(payloadSchema, { stripAnnotations: true }),
+    });
+    let headersValidatorName: string | undefined;
+    if (headersSchema !== undefined) {
+      headersValidatorName = valueNames.claim(`validate${baseName}Headers`, `${id}:headers`);
+      schemas.push({ exportName: headersValidatorName, schema: toAcyclicSchema(headersSchema, { stripAnnotations: true }) });
+    }
+
+    const rawKey = json['x-key'];
+    let key: MessageModel['key'];
+    if (rawKey !== undefined) {
+      const match = typeof rawKey === 'string' ? KEY_EXPRESSION.exec(rawKey) : null;
+      if (match === null) {
+        fail(
+          `${pointer}/x-key`,
+          `message "${eventType}" has x-key ${JSON.stringify(rawKey)}, which is not of the form ` +
+            '$message.payload#/path/to/field',
+        );
+      } else {
+        const keyPointer = match[1] ?? '';
+        const missing = missingPointerSegment(payloadSchema, keyPointer);
+        if (missing !== undefined) {
+          fail(
+            `${pointer}/x-key`,
+            `message "${eventType}" has x-key "${rawKey}", which points nowhere: the payload ` +
+              `declares no property "${missing.segment}" at ${missing.parent}`,
+          );
+        }
+        key = { expression: rawKey as string, pointer: keyPointer };
+      }
+    }
+
+    return {
+      id,
+      eventType,
+      title: text(source.title()),
+      summary: text(source.summary()),
+      description: text(source.description()),
+      contentType,
+      payloadSchema,
+      payloadType,
+      headersType,
+      envelopeDataType: envelopeDataType(payloadType),
+      key,
+      sensitivePaths: sensitivePointers(payloadSchema),
+      examples: source.examples().all().map((example) => example.payload()),
+      typeName: baseName,
+      validatorName,
+      headersValidatorName,
+      descriptorName: valueNames.claim(`${valueName(eventType, 'message')}Message`, `${id}:descriptor`),
+      location: parsed.locate(pointer),
+    };
+  }
+
+  /** The type of `data` when the payload is the house envelope. */
+  function envelopeDataType(payloadType: TypeExpression): TypeExpression | undefined {
+    if (payloadType.kind !== 'reference') return undefined;
+    const declaration = types.declarations.find((d) => d.name === payloadType.name);
+    if (declaration?.kind !== 'interface') return undefined;
+    const required = new Map(declaration.properties.filter((p) => p.required).map((p) => [p.key, p]));
+    if (!ENVELOPE_KEYS.every((key) => required.has(key))) return undefined;
+    return required.get('data')?.type;
+  }
+
+  const channels: ChannelModel[] = document.channels().all().map((channel) => buildChannel(channel));
+
+  function buildChannel(channel: ChannelInterface): ChannelModel {
+    const json = channel.json() as Record<string, unknown>;
+    const pointer = channel.meta().pointer ?? `/channels/${channel.id()}`;
+    const kafka = readKafkaChannelBinding(channel.bindings().get('kafka')?.json());
+    const address = channel.address() ?? undefined;
+    const topic = kafka.topic ?? address;
+    const messages = channel.messages().all().map((m) => messageByJson.get(m.json()));
+
+    const parameterNames = topic === undefined ? [] : addressParameters(topic);
+    const parameters = parameterNames.map((name) => {
+      const parameter = channel.parameters().get(name);
+      const parameterJson = (parameter?.json() ?? {}) as Record<string, unknown>;
+      const schema = parameter?.schema()?.json() as Record<string, unknown> | undefined;
+      const values = Array.isArray(parameterJson.enum) ? parameterJson.enum : schema?.enum;
+      return {
+        name,
+        propertyName: valueName(name, 'parameter'),
+        values: Array.isArray(values) ? values.map((value) => String(value)) : undefined,
+        description: text(parameterJson.description) ?? text(schema?.description),
+      };
+    });
+
+    const protocols = channel.servers().all().map((server) => server.protocol());
+    let noKafkaReason: string | undefined;
+    if (topic === undefined) {
+      noKafkaReason = 'it has no address';
+    } else if (protocols.length > 0 && !protocols.some((p) => KAFKA_PROTOCOLS.has(p))) {
+      noKafkaReason = `it travels over ${[...new Set(protocols)].join(', ')}, not Kafka`;
+    } else {
+      noKafkaReason = illegalTopicReason(topic);
+      const notJson = messages.find((m) => m !== undefined && !isJsonContentType(m.contentType));
+      if (noKafkaReason === undefined && notJson !== undefined) {
+        noKafkaReason = `message "${notJson.eventType}" is ${notJson.contentType}, not JSON`;
+      }
+    }
+
+    return {
+      id: channel.id(),
+      address: address ?? '',
+      topic: topic ?? '',
+      description: text(json.description) ?? text(json.summary),
+      parameters,
+      kafka,
+      messageIds: messages.flatMap((m) => (m === undefined ? [] : [m.id])),
+      noKafkaReason,
+      constantName: valueNames.claim(`${valueName(channel.id(), 'channel')}Channel`, `channel:${channel.id()}`),
+      location: parsed.locate(pointer),
+    };
+  }
+
+  const channelById = new Map(channels.map((channel) => [channel.id, channel]));
+  const messages = [...messageByJson.values()];
+  const messagesById = new Map(messages.map((m) => [m.id, m]));
+  const operations: OperationModel[] = [];
+  for (const operation of document.operations().all()) {
+    const built = buildOperation(operation);
+    if (built !== undefined) operations.push(built);
+  }
+
+  function buildOperation(operation: OperationInterface): OperationModel | undefined {
+    const json = operation.json() as Record<string, unknown>;
+    const pointer = operation.meta().pointer ?? '';
+    const channel = operation.channels().all()[0];
+    const channelModel = channel === undefined ? undefined : channelById.get(channel.id());
+    if (channelModel === undefined) {
+      warn(pointer, `operation "${operation.id()}" names no channel; it gets no code`);
+      return undefined;
+    }
+
+    // An operation that lists no messages handles every message of its channel.
+    const listed = operation.messages().all().map((m) => messageByJson.get(m.json()));
+    const messageModels = (listed.length > 0 ? listed : channelModel.messageIds.map((id) => messagesById.get(id)))
+      .filter((m): m is MessageModel => m !== undefined);
+    const methodNames = new NameRegistry();
+    const messages: OperationMessage[] = messageModels.map((message) => ({
+      messageId: message.id,
+      methodSuffix: methodNames.claim(message.typeName, message.id),
+    }));
+
+    const action = operation.isSend() ? 'send' : 'receive';
+    const binding = operation.bindings().get('kafka')?.json() as Record<string, unknown> | undefined;
+    const declaredGroup = declaredValue(binding?.groupId);
+    const id = operation.id() ?? `${action}${typeName(channelModel.id)}`;
+    const base = typeName(id, 'Operation');
+
+    return {
+      id,
+      action,
+      channelId: channelModel.id,
+      messages,
+      summary: text(operation.summary()),
+      description: text(operation.description()),
+      groupId: typeof declaredGroup === 'string' ? declaredGroup : `${folder}.${fileName(id, 'operation')}`,
+      deadLetterTopic: text(json['x-dead-letter-topic']),
+      className: typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${id}`),
+      descriptorName: valueNames.claim(`${valueName(id, 'operation')}Operation`, `operation:${id}`),
+      location: parsed.locate(pointer),
+    };
+  }
+
+  for (const collision of typeNames.collisions) {
+    warn('', `two schemas would both be named ${collision.name}; the second is named ${collision.given}`);
+  }
+  for (const channel of channels) {
+    if (channel.noKafkaReason !== undefined) {
+      diagnostics.push({
+        severity: 'warning',
+        location: channel.location,
+        message: `channel "${channel.id}" gets types but no producer or worker: ${channel.noKafkaReason}`,
+      });
+    }
+  }
+
+  return {
+    documentPath: parsed.displayPath,
+    folder,
+    title: info.title(),
+    version: info.version(),
+    asyncapiVersion: document.version(),
+    description: text(info.description()),
+    servers,
+    channels,
+    messages,
+    operations,
+    types: types.declarations,
+    schemas,
+  };
+}
+
+/** The schema as Modelina should see it: acyclic, annotated, `allOf` merged. */
+function forTypes(schema: unknown): unknown {
+  return schema === undefined ? undefined : mergeAllOf(toAcyclicSchema(schema, { stripAnnotations: false }));
+}
+
+export function isJsonContentType(contentType: string): boolean {
+  return /(^|[/+])json(\s*;|$)/i.test(contentType.trim());
+}

@@ -1,0 +1,89 @@
+/**
+ * Merges `allOf` into one schema before Modelina sees it. Modelina merges `allOf` itself,
+ * but the models it makes from the parts forget where they came from: a `const` in one
+ * part is lost, and the merged properties point at the root schema, so their component
+ * names are lost too. Merging here keeps both. Validators are compiled from the
+ * unmerged schema, so what is valid does not depend on this.
+ */
+import { childSchemas, SCHEMA_ID_KEY } from './schema-graph.js';
+
+type SchemaObject = Record<string, unknown>;
+
+function isSchemaObject(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keywords that say nothing about shape; a part made only of them is weaker. */
+const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', SCHEMA_ID_KEY]);
+
+function isOnlyTypeAndAnnotations(schema: SchemaObject): boolean {
+  return Object.keys(schema).every((key) => key === 'type' || ANNOTATIONS.has(key) || key.startsWith('x-'));
+}
+
+/** Merges the `allOf` of an acyclic schema and of every schema inside it. */
+export function mergeAllOf(schema: unknown): unknown {
+  if (!isSchemaObject(schema)) return schema;
+
+  const result: SchemaObject = { ...schema };
+  for (const [steps, child] of childSchemas(schema)) {
+    if (steps[0] === 'allOf') continue;
+    setChild(result, steps, mergeAllOf(child));
+  }
+
+  const parts = Array.isArray(schema.allOf) ? schema.allOf.map(mergeAllOf) : undefined;
+  if (parts === undefined) return result;
+  delete result.allOf;
+
+  // A part that is a reference (a cycle) cannot be merged without resolving it.
+  const mergeable = parts.filter((part): part is SchemaObject => isSchemaObject(part) && !('$ref' in part));
+  const rest = parts.filter((part) => !mergeable.includes(part as SchemaObject));
+  let merged = result;
+  for (const part of mergeable) merged = mergeTwo(merged, part);
+  if (rest.length > 0) merged.allOf = rest;
+  return merged;
+}
+
+function setChild(target: SchemaObject, steps: readonly string[], value: unknown): void {
+  const [first, second] = steps;
+  if (first === undefined) return;
+  if (second === undefined) {
+    target[first] = value;
+    return;
+  }
+  const container = target[first];
+  if (Array.isArray(container)) {
+    const copied = [...container];
+    copied[Number(second)] = value;
+    target[first] = copied;
+  } else if (isSchemaObject(container)) {
+    target[first] = { ...container, [second]: value };
+  }
+}
+
+/** `b` is the later part of an `allOf`: where both say something, it is the more specific. */
+function mergeTwo(a: SchemaObject, b: SchemaObject): SchemaObject {
+  const result: SchemaObject = { ...a };
+
+  for (const [key, value] of Object.entries(b)) {
+    if (key === 'properties' && isSchemaObject(value) && isSchemaObject(a.properties)) {
+      const properties: SchemaObject = { ...a.properties };
+      for (const [name, schema] of Object.entries(value)) {
+        const existing = properties[name];
+        properties[name] =
+          isSchemaObject(existing) && isSchemaObject(schema) ? mergeTwo(existing, schema) : schema;
+      }
+      result.properties = properties;
+    } else if (key === 'required' && Array.isArray(value)) {
+      const required = Array.isArray(a.required) ? a.required : [];
+      result.required = [...new Set([...required, ...value])];
+    } else if (key === 'additionalProperties') {
+      result.additionalProperties = a.additionalProperties === false ? false : value;
+    } else if (key === SCHEMA_ID_KEY) {
+      // The merged schema is named after the part that gives it its shape.
+      if (!isOnlyTypeAndAnnotations(b) || !(SCHEMA_ID_KEY in a)) result[key] = value;
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}

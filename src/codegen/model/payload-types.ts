@@ -1,0 +1,246 @@
+/**
+ * Payload and header types. Modelina does the modelling: it reads each JSON Schema into
+ * its meta model, merging `allOf`, turning `oneOf`/`anyOf` into unions, finding
+ * dictionaries, enums and nullability. Its TypeScript renderer is not used, because its
+ * output is not exact for wire types: it renames keys that are reserved words, drops keys
+ * that differ only in case, leaks the quotes of string enums, stringifies `true` in enums,
+ * adds an `additionalProperties` member and names types `AnonymousSchema_N`. Instead the
+ * meta model is read here into declarations with names of our own, and where the meta
+ * model has lost something (`const`, `type: "null"`), the schema it came from says what.
+ */
+import {
+  AnyModel,
+  ArrayModel,
+  BooleanModel,
+  DictionaryModel,
+  EnumModel,
+  FloatModel,
+  IntegerModel,
+  type MetaModel,
+  ObjectModel,
+  ReferenceModel,
+  StringModel,
+  TupleModel,
+  TypeScriptGenerator,
+  UnionModel,
+} from '@asyncapi/modelina';
+
+import { NameRegistry, componentTypeName } from './naming.js';
+import { SCHEMA_ID_KEY } from './schema-graph.js';
+import {
+  NULL,
+  UNKNOWN,
+  unionOf,
+  type PropertyModel,
+  type TypeDeclaration,
+  type TypeExpression,
+} from './types.js';
+
+const ANONYMOUS_SCHEMA_ID = /^<anonymous-schema-\d+>$/;
+
+/** Modelina's processing stage only; rendering options do not matter here. */
+const modelina = new TypeScriptGenerator({ modelType: 'interface' });
+
+export interface NameCollision {
+  readonly name: string;
+  readonly given: string;
+}
+
+/**
+ * Builds the named types of one service. Schemas shared between messages (by the
+ * parser's schema id) are declared once.
+ */
+export class PayloadTypeBuilder {
+  readonly #names: NameRegistry;
+  readonly #declarations: TypeDeclaration[] = [];
+  readonly #declared = new Map<MetaModel, string>();
+  /** Declared names by schema id, so that a schema shared by two messages is one type. */
+  readonly #bySchemaId = new Map<string, string>();
+  readonly #inProgress = new Set<MetaModel>();
+
+  constructor(names: NameRegistry) {
+    this.#names = names;
+  }
+
+  get declarations(): readonly TypeDeclaration[] {
+    return this.#declarations;
+  }
+
+  /**
+   * The type of a schema (acyclic, as `toAcyclicSchema` makes it), declared under
+   * `suggestedName` unless it is a component, which keeps its component key.
+   */
+  async typeOf(schema: unknown, suggestedName: string): Promise<TypeExpression> {
+    if (schema === true || schema === undefined) return UNKNOWN;
+    if (schema === false) return { kind: 'primitive', name: 'unknown' };
+
+    const input = await modelina.process(schema as Record<string, unknown>);
+    const root = Object.values(input.models)[0];
+    if (root === undefined) return UNKNOWN;
+    return this.#convert(root, suggestedName, true);
+  }
+
+  #convert(meta: MetaModel, suggestedName: string, declareAlways = false): TypeExpression {
+    const declared = this.#declared.get(meta);
+    if (declared !== undefined) return { kind: 'reference', name: declared };
+    const schemaId = schemaIdOf(meta.originalInput);
+    const shared = schemaId === undefined ? undefined : this.#bySchemaId.get(schemaId);
+    if (shared !== undefined) return { kind: 'reference', name: shared };
+
+    if (meta instanceof ReferenceModel) return this.#convert(meta.ref, suggestedName, declareAlways);
+
+    const isComponent = schemaId !== undefined && !ANONYMOUS_SCHEMA_ID.test(schemaId);
+    const name = isComponent ? componentTypeName(schemaId) : suggestedName;
+
+    if (meta instanceof ObjectModel) return this.#declareInterface(meta, name, schemaId);
+
+    // A schema entered again while it is being converted is part of a cycle that runs
+    // through no object; only a named alias can refer to itself.
+    const recursive = this.#inProgress.has(meta);
+    const worthDeclaring =
+      declareAlways || isComponent || recursive ||
+      (meta instanceof EnumModel && meta.values.length > 1);
+    if (!worthDeclaring) return this.#expression(meta, name);
+
+    if (recursive) {
+      const given = this.#claim(meta, name, schemaId);
+      return { kind: 'reference', name: given };
+    }
+    const given = this.#claim(meta, name, schemaId);
+    this.#inProgress.add(meta);
+    const type = this.#expression(meta, given);
+    this.#inProgress.delete(meta);
+    this.#declarations.push({
+      kind: 'alias',
+      name: given,
+      description: descriptionOf(meta.originalInput),
+      type,
+    });
+    return { kind: 'reference', name: given };
+  }
+
+  #claim(meta: MetaModel, name: string, schemaId: string | undefined): string {
+    const given = this.#names.claim(name, schemaId ?? `meta:${name}:${this.#declared.size}`);
+    this.#declared.set(meta, given);
+    if (schemaId !== undefined) this.#bySchemaId.set(schemaId, given);
+    return given;
+  }
+
+  #declareInterface(meta: ObjectModel, name: string, schemaId: string | undefined): TypeExpression {
+    const given = this.#claim(meta, name, schemaId);
+    const properties: PropertyModel[] = [];
+    const extraValueTypes: TypeExpression[] = [];
+    let allowsOtherKeys = false;
+
+    for (const property of Object.values(meta.properties)) {
+      const value = property.property;
+      if (value instanceof DictionaryModel && value.serializationType === 'unwrap') {
+        allowsOtherKeys = true;
+        if (!(value.value instanceof AnyModel)) {
+          extraValueTypes.push(this.#convert(value.value, `${given}Value`));
+        }
+        continue;
+      }
+      properties.push({
+        key: property.propertyName,
+        required: property.required,
+        type: this.#convert(value, `${given}${componentTypeName(property.propertyName)}`),
+        description: descriptionOf(value.originalInput),
+        deprecated: isRecord(value.originalInput) && value.originalInput.deprecated === true,
+      });
+    }
+
+    // Other keys get an index signature only where it says something: a value schema of
+    // their own, or an object that declares no keys at all (any JSON object).
+    const additional = isRecord(meta.originalInput) ? meta.originalInput.additionalProperties : undefined;
+    let indexSignature: TypeExpression | undefined;
+    if (additional !== false && extraValueTypes.length > 0) {
+      indexSignature = unionOf([...extraValueTypes, ...properties.map((p) => p.type)]);
+    } else if (additional !== false && allowsOtherKeys && properties.length === 0) {
+      indexSignature = UNKNOWN;
+    }
+
+    this.#declarations.push({
+      kind: 'interface',
+      name: given,
+      description: descriptionOf(meta.originalInput),
+      properties,
+      indexSignature,
+    });
+    return this.#nullable(meta, { kind: 'reference', name: given });
+  }
+
+  /** The type of a meta model that is not declared on its own. */
+  #expression(meta: MetaModel, name: string): TypeExpression {
+    const schema = isRecord(meta.originalInput) ? meta.originalInput : {};
+
+    // Modelina reads `const` into its options and `type: "null"` as "any".
+    if ('const' in schema && isJsonPrimitive(schema.const)) {
+      return { kind: 'literal', value: schema.const };
+    }
+    if (schema.type === 'null') return NULL;
+
+    let type: TypeExpression;
+    if (meta instanceof StringModel) type = { kind: 'primitive', name: 'string' };
+    else if (meta instanceof IntegerModel || meta instanceof FloatModel) {
+      type = { kind: 'primitive', name: 'number' };
+    } else if (meta instanceof BooleanModel) type = { kind: 'primitive', name: 'boolean' };
+    else if (meta instanceof AnyModel) return UNKNOWN;
+    else if (meta instanceof EnumModel) {
+      type = unionOf(meta.values.map((entry) => literalOf(entry.value)));
+    } else if (meta instanceof ArrayModel) {
+      type = { kind: 'array', item: this.#convert(meta.valueModel, `${name}Item`) };
+    } else if (meta instanceof TupleModel) {
+      type = {
+        kind: 'tuple',
+        items: meta.tuple.map((entry) => this.#convert(entry.value, `${name}Item${entry.index + 1}`)),
+      };
+    } else if (meta instanceof UnionModel) {
+      type = unionOf(
+        meta.union.map((member, index) => this.#convert(member, `${name}Option${index + 1}`)),
+      );
+    } else if (meta instanceof DictionaryModel) {
+      type = { kind: 'record', value: this.#convert(meta.value, `${name}Value`) };
+    } else if (meta instanceof ObjectModel) {
+      return this.#declareInterface(meta, name, schemaIdOf(meta.originalInput));
+    } else {
+      type = UNKNOWN;
+    }
+    return this.#nullable(meta, type);
+  }
+
+  #nullable(meta: MetaModel, type: TypeExpression): TypeExpression {
+    return meta.options.isNullable === true ? unionOf([type, NULL]) : type;
+  }
+}
+
+/** A literal type for an enum value; objects and arrays in enums are typed as JSON. */
+function literalOf(value: unknown): TypeExpression {
+  if (isJsonPrimitive(value)) return { kind: 'literal', value };
+  return UNKNOWN;
+}
+
+function isJsonPrimitive(value: unknown): value is string | number | boolean | null {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function schemaIdOf(schema: unknown): string | undefined {
+  if (!isRecord(schema)) return undefined;
+  const id = schema[SCHEMA_ID_KEY];
+  return typeof id === 'string' ? id : undefined;
+}
+
+function descriptionOf(schema: unknown): string | undefined {
+  if (!isRecord(schema)) return undefined;
+  const text = schema.description ?? schema.title;
+  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+}
