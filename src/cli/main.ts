@@ -37,6 +37,12 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
       terminal.err(`error: ${error.message}`);
       return EXIT_BAD_INPUT;
     }
-    throw error;
+    // Anything else is a fault of this tool, not of the input: say so without a stack
+    // trace unless one is asked for.
+    const message = error instanceof Error ? error.message : String(error);
+    terminal.err(`error: asyncapi-kafka ${name} failed unexpectedly: ${message}`);
+    if (process.env.DEBUG && error instanceof Error && error.stack) terminal.err(error.stack);
+    else terminal.err('Run again with DEBUG=1 for the stack trace, and report it as a bug.');
+    return EXIT_BAD_INPUT;
   }
 }

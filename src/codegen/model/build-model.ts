@@ -115,7 +115,7 @@ async function buildService(
   const servers: ServerModel[] = document.servers().all().map((server) => ({
     name: server.id(),
     protocol: server.protocol(),
-    host: server.host(),
+    host: serverHost(server),
     description: server.description(),
   }));
 
@@ -161,11 +161,11 @@ async function buildService(
     const id = messageIds.claim(declaredId, pointer || declaredId);
     const eventType = sharedNames.has(json) ? id : (text(source.name()) ?? id);
     const baseName = typeName(eventType, 'Message');
-    const contentType = source.contentType() ?? defaultContentType;
+    const contentType = text(json.contentType) ?? (isAvro(source) ? 'avro/binary' : defaultContentType);
 
-    const payloadSchema = source.payload()?.json();
+    const payloadSchema = unwrapSchema(source.payload()?.json());
     const payloadType = await types.typeOf(forTypes(payloadSchema), `${baseName}Payload`);
-    const headersSchema = source.headers()?.json();
+    const headersSchema = unwrapSchema(source.headers()?.json());
     const headersType = headersSchema === undefined
       ? undefined
       : await types.typeOf(forTypes(headersSchema), `${baseName}Headers`);
@@ -368,9 +368,37 @@ async function buildService(
   };
 }
 
+/**
+ * AsyncAPI 3 lets a payload name its format: `{ schemaFormat, schema }`. The parser has
+ * already converted the schema (Avro, OpenAPI) to JSON Schema; the wrapper remains.
+ */
+function unwrapSchema(json: unknown): unknown {
+  if (isRecord(json) && 'schemaFormat' in json && 'schema' in json) return json.schema;
+  return json;
+}
+
 /** The schema as Modelina should see it: acyclic, annotated, `allOf` merged. */
 function forTypes(schema: unknown): unknown {
   return schema === undefined ? undefined : mergeAllOf(toAcyclicSchema(schema, { stripAnnotations: false }));
+}
+
+/**
+ * Avro schemas with no declared content type describe Avro binary on the wire, as with
+ * a schema registry; only a declared JSON content type makes them JSON.
+ */
+function isAvro(source: MessageInterface): boolean {
+  const payload = source.payload()?.json() as unknown;
+  const format = (isRecord(payload) ? payload.schemaFormat : undefined) ?? (source.json() as Record<string, unknown>).schemaFormat;
+  return typeof format === 'string' && /avro/i.test(format);
+}
+
+/** The parser reads 2.x URLs with `new URL`, which throws on templated or bare hosts. */
+function serverHost(server: { host(): string; url(): string }): string {
+  try {
+    return server.host();
+  } catch {
+    return server.url();
+  }
 }
 
 export function isJsonContentType(contentType: string): boolean {
