@@ -80,10 +80,20 @@ export class PayloadTypeBuilder {
     return this.#convert(root, suggestedName, true);
   }
 
-  #convert(meta: MetaModel, suggestedName: string, declareAlways = false): TypeExpression {
+  /**
+   * `schema` is the schema the meta model was made from, when the caller knows it better
+   * than Modelina: for properties named like `Object.prototype` members (`toString`),
+   * Modelina records the parent object's schema as their origin.
+   */
+  #convert(
+    meta: MetaModel,
+    suggestedName: string,
+    declareAlways = false,
+    schema: unknown = meta.originalInput,
+  ): TypeExpression {
     const declared = this.#declared.get(meta);
     if (declared !== undefined) return { kind: 'reference', name: declared };
-    const schemaId = schemaIdOf(meta.originalInput);
+    const schemaId = schemaIdOf(schema);
     const shared = schemaId === undefined ? undefined : this.#bySchemaId.get(schemaId);
     if (shared !== undefined) return { kind: 'reference', name: shared };
 
@@ -100,7 +110,7 @@ export class PayloadTypeBuilder {
     const worthDeclaring =
       declareAlways || isComponent || recursive ||
       (meta instanceof EnumModel && meta.values.length > 1);
-    if (!worthDeclaring) return this.#expression(meta, name);
+    if (!worthDeclaring) return this.#expression(meta, name, schema);
 
     if (recursive) {
       const given = this.#claim(meta, name, schemaId);
@@ -108,12 +118,12 @@ export class PayloadTypeBuilder {
     }
     const given = this.#claim(meta, name, schemaId);
     this.#inProgress.add(meta);
-    const type = this.#expression(meta, given);
+    const type = this.#expression(meta, given, schema);
     this.#inProgress.delete(meta);
     this.#declarations.push({
       kind: 'alias',
       name: given,
-      description: descriptionOf(meta.originalInput),
+      description: descriptionOf(schema),
       type,
     });
     return { kind: 'reference', name: given };
@@ -132,8 +142,14 @@ export class PayloadTypeBuilder {
     const extraValueTypes: TypeExpression[] = [];
     let allowsOtherKeys = false;
 
+    const declaredProperties = isRecord(meta.originalInput) && isRecord(meta.originalInput.properties)
+      ? meta.originalInput.properties
+      : {};
     for (const property of Object.values(meta.properties)) {
       const value = property.property;
+      const schema = Object.hasOwn(declaredProperties, property.propertyName)
+        ? declaredProperties[property.propertyName]
+        : value.originalInput;
       if (value instanceof DictionaryModel && value.serializationType === 'unwrap') {
         allowsOtherKeys = true;
         if (!(value.value instanceof AnyModel)) {
@@ -144,9 +160,9 @@ export class PayloadTypeBuilder {
       properties.push({
         key: property.propertyName,
         required: property.required,
-        type: this.#convert(value, `${given}${componentTypeName(property.propertyName)}`),
-        description: descriptionOf(value.originalInput),
-        deprecated: isRecord(value.originalInput) && value.originalInput.deprecated === true,
+        type: this.#convert(value, `${given}${componentTypeName(property.propertyName)}`, false, schema),
+        description: descriptionOf(schema),
+        deprecated: isRecord(schema) && schema.deprecated === true,
       });
     }
 
@@ -171,13 +187,11 @@ export class PayloadTypeBuilder {
   }
 
   /** The type of a meta model that is not declared on its own. */
-  #expression(meta: MetaModel, name: string): TypeExpression {
-    const schema = isRecord(meta.originalInput) ? meta.originalInput : {};
+  #expression(meta: MetaModel, name: string, origin: unknown = meta.originalInput): TypeExpression {
+    const schema = isRecord(origin) ? origin : {};
 
     // Modelina reads `const` into its options and `type: "null"` as "any".
-    if ('const' in schema && isJsonPrimitive(schema.const)) {
-      return { kind: 'literal', value: schema.const };
-    }
+    if ('const' in schema && isJsonPrimitive(schema.const)) return literalOf(schema.const);
     if (schema.type === 'null') return NULL;
 
     let type: TypeExpression;
@@ -216,6 +230,7 @@ export class PayloadTypeBuilder {
 
 /** A literal type for an enum value; objects and arrays in enums are typed as JSON. */
 function literalOf(value: unknown): TypeExpression {
+  if (value === null) return NULL;
   if (isJsonPrimitive(value)) return { kind: 'literal', value };
   return UNKNOWN;
 }

@@ -119,6 +119,11 @@ export function toAcyclicSchema(root: unknown, options: AcyclicOptions): unknown
 
   const body = copy(root);
   if (Object.keys(definitions).length === 0) return body;
+  // A root that is itself part of a cycle is only a reference; keep it one, so that the
+  // type is named after the schema rather than after a wrapper.
+  if (isSchemaObject(body) && Object.keys(body).length === 1 && '$ref' in body) {
+    return { ...body, definitions };
+  }
   return { allOf: [body], definitions };
 }
 

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+
+import { declarations, documentWithPayloads, generateInline } from '../support/codegen.js';
+
+async function typesOf(payload: string, extra = ''): Promise<string> {
+  const result = await generateInline({ 'doc.yaml': documentWithPayloads({ thing: payload }, extra) });
+  expect(result.diagnostics.filter((d) => d.includes('error'))).toEqual([]);
+  return declarations(result.file('doc/types.ts'));
+}
+
+describe('payload types', () => {
+  it('keeps JSON keys as they are, quoting those that are not identifiers', async () => {
+    const types = await typesOf(`
+type: object
+required: [Lines]
+properties:
+  Lines: { type: string }
+  lines: { type: number }
+  line-items: { type: string }
+  toString: { type: string }
+  constructor: { type: string }
+  class: { type: boolean }
+`);
+    expect(types).toBe(`export interface ThingPayload {
+  Lines: string;
+  lines?: number;
+  "line-items"?: string;
+  toString?: string;
+  "constructor"?: string;
+  class?: boolean;
+}`);
+  });
+
+  it('keeps the JSON types of enum values and escapes every string', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  kind:
+    enum: ['a"b', 'c\\d', "new\\nline", '\`tick\` \${x}', true, null, 3]
+`);
+    expect(types).toBe(`export type ThingPayloadKind =
+  | "a\\"b"
+  | "c\\\\d"
+  | "new\\nline"
+  | "\`tick\` \${x}"
+  | true
+  | null
+  | 3;
+
+export interface ThingPayload {
+  kind?: ThingPayloadKind;
+}`);
+  });
+
+  it('makes every spelling of nullable into | null', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  typeList: { type: [string, 'null'] }
+  openApiStyle: { type: string, nullable: true }
+  oneOfNull:
+    oneOf:
+      - type: integer
+      - type: 'null'
+  onlyNull: { type: 'null' }
+`);
+    expect(types).toBe(`export interface ThingPayload {
+  typeList?: string | null;
+  openApiStyle?: string | null;
+  oneOfNull?: number | null;
+  onlyNull?: null;
+}`);
+  });
+
+  it('makes const a literal and oneOf/anyOf unions', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  fixed: { const: fixed }
+  either:
+    anyOf:
+      - type: string
+      - type: object
+        properties:
+          a: { type: string }
+`);
+    expect(types).toBe(`export interface ThingPayloadEitherOption2 {
+  a?: string;
+}
+
+export interface ThingPayload {
+  fixed?: "fixed";
+  either?: string | ThingPayloadEitherOption2;
+}`);
+  });
+
+  it('keeps the required keys of every allOf part', async () => {
+    const types = await typesOf(`
+allOf:
+  - type: object
+    required: [x]
+    properties:
+      x: { type: string }
+  - type: object
+    required: [y]
+    properties:
+      y: { type: integer }
+`);
+    expect(types).toBe(`export interface ThingPayload {
+  x: string;
+  y: number;
+}`);
+  });
+
+  it('turns additionalProperties into an index signature or nothing, never a member', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  closed:
+    type: object
+    additionalProperties: false
+    properties:
+      a: { type: string }
+  map:
+    type: object
+    additionalProperties: { type: integer }
+  free:
+    type: object
+  open:
+    type: object
+    properties:
+      a: { type: string }
+`);
+    expect(types).not.toContain('additionalProperties');
+    expect(types).toBe(`export interface ThingPayloadClosed {
+  a?: string;
+}
+
+export interface ThingPayloadOpen {
+  a?: string;
+}
+
+export interface ThingPayload {
+  closed?: ThingPayloadClosed;
+  map?: { [key: string]: number };
+  free?: { [key: string]: unknown };
+  open?: ThingPayloadOpen;
+}`);
+  });
+
+  it('names types from component keys and property paths, never AnonymousSchema', async () => {
+    const types = await typesOf(
+      `
+type: object
+properties:
+  lines:
+    type: array
+    items:
+      type: object
+      properties:
+        sku: { type: string }
+  customer:
+    $ref: '#/components/schemas/com.example.dto.Customer'
+`,
+      `  schemas:
+    com.example.dto.Customer:
+      type: object
+      properties:
+        name: { type: string }
+`,
+    );
+    expect(types).not.toMatch(/Anonymous/i);
+    expect(types).toContain('export interface ThingPayloadLinesItem {');
+    expect(types).toContain('export interface Customer {');
+    expect(types).toContain('lines?: ThingPayloadLinesItem[];');
+    expect(types).toContain('customer?: Customer;');
+  });
+
+  it('declares recursive schemas by name', async () => {
+    const types = await typesOf(
+      `$ref: '#/components/schemas/Node'`,
+      `  schemas:
+    Node:
+      type: object
+      properties:
+        value: { type: string }
+        children:
+          type: array
+          items:
+            $ref: '#/components/schemas/Node'
+`,
+    );
+    expect(types).toBe(`export interface Node {
+  value?: string;
+  children?: Node[];
+}`);
+  });
+
+  it('tells apart two schemas that would get one name, and says so', async () => {
+    const result = await generateInline({
+      'doc.yaml': documentWithPayloads(
+        {
+          thing: `
+type: object
+properties:
+  a: { $ref: '#/components/schemas/Item' }
+  b: { $ref: '#/components/schemas/item' }`,
+        },
+        `  schemas:
+    Item:
+      type: object
+      properties: { x: { type: string } }
+    item:
+      type: object
+      properties: { y: { type: string } }
+`,
+      ),
+    });
+    const types = result.file('doc/types.ts');
+    expect(types).toContain('export interface Item {');
+    expect(types).toContain('export interface Item2 {');
+    expect(result.diagnostics.some((d) => d.includes('would both be named Item'))).toBe(true);
+  });
+
+  it('types message headers', async () => {
+    const result = await generateInline({
+      'doc.yaml': documentWithPayloads({ thing: 'type: string' }).replace(
+        '      name: thing\n',
+        '      name: thing\n      headers:\n        type: object\n        properties:\n          trace-id: { type: string }\n',
+      ),
+    });
+    expect(result.file('doc/types.ts')).toContain(`export interface ThingHeaders {
+  "trace-id"?: string;
+}`);
+  });
+});
