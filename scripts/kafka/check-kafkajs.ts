@@ -3,7 +3,7 @@
 // the project needs from a broker. Prints the protocol versions the client
 // settled on, one line per check, and exits 1 when any check fails. It is how
 // the release pinned in kafka-version.ts was chosen (see README.md).
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,7 +16,11 @@ import { startBroker, type LocalBroker } from './local-broker.js';
 const version = process.argv[2] ?? kafkaVersion();
 const dataDir = await mkdtemp(join(tmpdir(), 'kafka-compat-'));
 const startedAt = Date.now();
-let broker: LocalBroker = await startBroker({ version, dataDir });
+const removeDataDir = async (error: unknown) => {
+  await rm(dataDir, { recursive: true, force: true });
+  throw error;
+};
+let broker: LocalBroker = await startBroker({ version, dataDir }).catch(removeDataDir);
 process.stdout.write(
   `Kafka ${version} on ${broker.brokers}, started in ${Date.now() - startedAt} ms\n`,
 );
