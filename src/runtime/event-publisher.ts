@@ -3,6 +3,7 @@ import type pino from 'pino';
 
 import { backoffDelay, pause } from './backoff.js';
 import type { MessageDescriptor, SendOperationDescriptor } from './descriptors.js';
+import { createProducer } from './kafka-client.js';
 import { isTransientKafkaError } from './kafka-errors.js';
 import { LingerQueue, type LingerLimits } from './linger-queue.js';
 import { prepareRecord, type OutgoingRecord, type PublishOptions } from './outgoing-record.js';
@@ -44,7 +45,7 @@ export interface EventPublisherOptions {
   /** Names this publisher in its log lines. */
   readonly clientId?: string;
   /**
-   * The kafkajs idempotent producer. Off by default: see the decision in
+   * The kafkajs idempotent producer. On by default: see the decision in
    * src/runtime/README.md ("Idempotence").
    */
   readonly idempotent?: boolean;
@@ -56,9 +57,15 @@ export interface EventPublisherOptions {
   readonly allowAutoTopicCreation?: boolean;
 }
 
-/** Linger defaults: Kafka 4's `linger.ms` is 5 ms; 500 records or 1 MiB bound a batch. */
+/**
+ * Linger defaults. A delay of 0 sends at the end of the tick in which the first publish
+ * came, and whatever arrives while that batch is in flight goes in the next: batches grow
+ * with load without making one awaited publish wait. A fixed delay (Kafka 4's `linger.ms`
+ * is 5 ms) made fifty awaiting callers two to four times slower on the local broker, and
+ * did not make bursts faster. 500 records or 1 MiB bound a batch.
+ */
 export const defaultLinger: LingerLimits = {
-  maxDelayMs: 5,
+  maxDelayMs: 0,
   maxBatchSize: 500,
   maxBatchBytes: 1024 * 1024,
 };
@@ -77,12 +84,11 @@ export class EventPublisher implements Publisher {
   #state: 'idle' | 'connected' | 'closed' = 'idle';
 
   constructor(options: EventPublisherOptions) {
-    const idempotent = options.idempotent ?? false;
-    this.#producer = options.kafka.producer({
-      idempotent,
-      // kafkajs keeps sequence numbers right only with one request in flight.
-      ...(idempotent ? { maxInFlightRequests: 1 } : {}),
-      allowAutoTopicCreation: options.allowAutoTopicCreation ?? true,
+    this.#producer = createProducer(options.kafka, {
+      idempotent: options.idempotent ?? true,
+      ...(options.allowAutoTopicCreation === undefined
+        ? {}
+        : { allowAutoTopicCreation: options.allowAutoTopicCreation }),
     });
     this.#logger = options.logger.child({ component: 'publisher',
       ...(options.clientId === undefined ? {} : { client_id: options.clientId }) });
@@ -119,6 +125,8 @@ export class EventPublisher implements Publisher {
     try {
       this.#assertOpen();
       const record = prepareRecord(operation, message, data, options, this.#validate);
+      // String length stands in for bytes: the bound keeps requests well under the
+      // broker's limit, and an exact count would cost a second pass over every payload.
       return this.#queue.add(record, record.value.length);
     } catch (error) {
       return Promise.reject(error);

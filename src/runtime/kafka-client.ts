@@ -1,4 +1,11 @@
-import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
 import type pino from 'pino';
 
 import { backoffDelay, pause } from './backoff.js';
@@ -29,10 +36,18 @@ export function createKafka(config: RuntimeConfig, logger: pino.Logger): Kafka {
   });
 }
 
+/**
+ * kafkajs warns that finite retries weaken the idempotent producer. They do not here:
+ * kafkajs rolls a failed batch's sequence numbers back, and the publisher sends the same
+ * batch again, so the broker still drops a copy that did land.
+ */
+const quietWarnings = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
 function writeKafkaLog(logger: pino.Logger, entry: LogEntry): void {
   const { message, timestamp: _timestamp, logger: _name, ...fields } = entry.log;
   const line = { namespace: entry.namespace, ...fields };
-  switch (entry.level) {
+  const level = quietWarnings.has(message) ? logLevel.DEBUG : entry.level;
+  switch (level) {
     case logLevel.ERROR:
       logger.error(line, message);
       break;
@@ -80,4 +95,24 @@ export async function waitForBrokers(
       `attempt(s) over ${seconds} s: ${lastError?.message ?? 'no answer'}. ` +
       'Start a local broker with `npm run kafka:start`, or name reachable brokers in KAFKA_BROKERS.',
     { cause: lastError });
+}
+
+export interface ProducerOptions {
+  readonly idempotent: boolean;
+  readonly allowAutoTopicCreation?: boolean;
+}
+
+/**
+ * Every producer of the runtime: the murmur2 partitioner that Java clients use, so that a
+ * key lands on the same partition whichever client wrote it, and idempotence as decided
+ * in src/runtime/README.md.
+ */
+export function createProducer(kafka: Kafka, options: ProducerOptions): Producer {
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    idempotent: options.idempotent,
+    // kafkajs keeps sequence numbers right only with one request in flight.
+    ...(options.idempotent ? { maxInFlightRequests: 1 } : {}),
+    allowAutoTopicCreation: options.allowAutoTopicCreation ?? true,
+  });
 }

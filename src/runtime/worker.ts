@@ -6,6 +6,7 @@ import { deadLetterMessage, deadLetterTopicFor, type Failure } from './dead-lett
 import type { ReceiveOperationDescriptor } from './descriptors.js';
 import { createHandlerContext, messageBindings, type Route } from './handler-context.js';
 import { decodeRecord, type Decoded, type IncomingRecord } from './incoming-record.js';
+import { createProducer } from './kafka-client.js';
 import { keepAlive } from './keep-alive.js';
 import { buildRouteTable, type RouteTable } from './route-table.js';
 import { asError } from './runtime-error.js';
@@ -119,7 +120,7 @@ class KafkaWorker implements Worker {
     this.#retry = { attempts: 5, baseDelayMs: 200, maxDelayMs: 30_000, ...options.retry };
     this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3000;
     this.#validate = options.validate ?? true;
-    this.#producer = runtime.kafka.producer({ allowAutoTopicCreation: true });
+    this.#producer = createProducer(runtime.kafka, { idempotent: true });
   }
 
   get stats(): WorkerStats {
