@@ -28,7 +28,7 @@ const URL_MAPS: Record<string, string[]> = {
 
 describe.skipIf(cases.length === 0)('the shared corpus', async () => {
   // Inside the project, because --out must be, and so that imports of the runtime resolve.
-  const outRoot = await mkdtemp(path.join(PROJECT_ROOT, '.corpus-test-'));
+  const outRoot = await mkdtemp(path.join(PROJECT_ROOT, 'tmp-corpus-test-'));
   afterAll(() => rm(outRoot, { recursive: true, force: true }));
 
   const generated: string[] = [];

@@ -293,6 +293,7 @@ async function buildService(
   const messages = [...messageByJson.values()];
   const messagesById = new Map(messages.map((m) => [m.id, m]));
   const operations: OperationModel[] = [];
+  const operationIds = new NameRegistry();
   for (const operation of document.operations().all()) {
     const built = buildOperation(operation);
     if (built !== undefined) operations.push(built);
@@ -321,7 +322,9 @@ async function buildService(
     const action = operation.isSend() ? 'send' : 'receive';
     const binding = operation.bindings().get('kafka')?.json() as Record<string, unknown> | undefined;
     const declaredGroup = declaredValue(binding?.groupId);
-    const id = operation.id() ?? `${action}${typeName(channelModel.id)}`;
+    // 2.x operations without an operationId are all called "publish" or "subscribe".
+    const declaredId = text(json.operationId) ?? (document.version().startsWith('2.') ? undefined : operation.id());
+    const id = operationIds.claim(declaredId ?? `${action}${typeName(channelModel.id)}`, pointer);
     const base = typeName(id, 'Operation');
 
     return {
@@ -333,8 +336,8 @@ async function buildService(
       description: text(operation.description()),
       groupId: typeof declaredGroup === 'string' ? declaredGroup : `${folder}.${fileName(id, 'operation')}`,
       deadLetterTopic: text(json['x-dead-letter-topic']),
-      className: typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${id}`),
-      descriptorName: valueNames.claim(`${valueName(id, 'operation')}Operation`, `operation:${id}`),
+      className: typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${pointer}`),
+      descriptorName: valueNames.claim(`${valueName(id, 'operation')}Operation`, `operation:${pointer}`),
       location: parsed.locate(pointer),
     };
   }

@@ -57,6 +57,7 @@ export class PayloadTypeBuilder {
   /** Declared names by schema id, so that a schema shared by two messages is one type. */
   readonly #bySchemaId = new Map<string, string>();
   readonly #inProgress = new Set<MetaModel>();
+  readonly #idsInProgress = new Set<string>();
 
   constructor(names: NameRegistry) {
     this.#names = names;
@@ -93,7 +94,11 @@ export class PayloadTypeBuilder {
   ): TypeExpression {
     const declared = this.#declared.get(meta);
     if (declared !== undefined) return { kind: 'reference', name: declared };
-    const schemaId = schemaIdOf(schema);
+    // Modelina splits one schema into several models (a union of `type: string` and an
+    // object, say) that all claim to come from it; while it is being declared, those
+    // parts are anonymous, or the declaration would be made of itself.
+    const declaredId = schemaIdOf(schema);
+    const schemaId = declaredId !== undefined && this.#idsInProgress.has(declaredId) ? undefined : declaredId;
     const shared = schemaId === undefined ? undefined : this.#bySchemaId.get(schemaId);
     if (shared !== undefined) return { kind: 'reference', name: shared };
 
@@ -118,7 +123,9 @@ export class PayloadTypeBuilder {
     }
     const given = this.#claim(meta, name, schemaId);
     this.#inProgress.add(meta);
+    if (schemaId !== undefined) this.#idsInProgress.add(schemaId);
     const type = this.#expression(meta, given, schema);
+    if (schemaId !== undefined) this.#idsInProgress.delete(schemaId);
     this.#inProgress.delete(meta);
     this.#declarations.push({
       kind: 'alias',
