@@ -42,6 +42,12 @@ export interface WorkerOptions {
   readonly rebalanceTimeoutMs?: number;
   /** How often a pattern subscription looks for topics created since. */
   readonly topicRefreshIntervalMs?: number;
+  /**
+   * How long a fetch waits for data. It also bounds how soon a paused partition is read
+   * again after a retry's backoff, so the default is the Java client's 500 ms rather than
+   * kafkajs's 5 s.
+   */
+  readonly maxWaitTimeMs?: number;
 }
 
 export interface Worker {
@@ -205,6 +211,7 @@ class KafkaWorker implements Worker {
       groupId: this.groupId,
       allowAutoTopicCreation: false,
       heartbeatInterval: this.#heartbeatIntervalMs,
+      maxWaitTimeInMs: this.#options.maxWaitTimeMs ?? 500,
       ...(this.#options.sessionTimeoutMs === undefined
         ? {}
         : { sessionTimeout: this.#options.sessionTimeoutMs }),
