@@ -5,7 +5,7 @@
  * names are lost too. Merging here keeps both. Validators are compiled from the
  * unmerged schema, so what is valid does not depend on this.
  */
-import { childSchemas, SCHEMA_ID_KEY } from './schema-graph.js';
+import { childSchemas, SCHEMA_ID_KEY, setAt } from './schema-graph.js';
 
 type SchemaObject = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ export function mergeAllOf(schema: unknown): unknown {
   const result: SchemaObject = { ...schema };
   for (const [steps, child] of childSchemas(schema)) {
     if (steps[0] === 'allOf') continue;
-    setChild(result, steps, mergeAllOf(child));
+    setAt(result, steps, mergeAllOf(child));
   }
 
   const parts = Array.isArray(schema.allOf) ? schema.allOf.map(mergeAllOf) : undefined;
@@ -41,23 +41,6 @@ export function mergeAllOf(schema: unknown): unknown {
   for (const part of mergeable) merged = mergeTwo(merged, part);
   if (rest.length > 0) merged.allOf = rest;
   return merged;
-}
-
-function setChild(target: SchemaObject, steps: readonly string[], value: unknown): void {
-  const [first, second] = steps;
-  if (first === undefined) return;
-  if (second === undefined) {
-    target[first] = value;
-    return;
-  }
-  const container = target[first];
-  if (Array.isArray(container)) {
-    const copied = [...container];
-    copied[Number(second)] = value;
-    target[first] = copied;
-  } else if (isSchemaObject(container)) {
-    target[first] = { ...container, [second]: value };
-  }
 }
 
 /** `b` is the later part of an `allOf`: where both say something, it is the more specific. */

@@ -127,7 +127,8 @@ export function toAcyclicSchema(root: unknown, options: AcyclicOptions): unknown
   return { allOf: [body], definitions };
 }
 
-function setAt(target: SchemaObject, steps: readonly string[], value: unknown): void {
+/** Replaces the subschema that `childSchemas` reached by `steps`, copying its container. */
+export function setAt(target: SchemaObject, steps: readonly string[], value: unknown): void {
   const [first, second] = steps;
   if (first === undefined) return;
   if (second === undefined) {
