@@ -32,6 +32,10 @@ export type { DeadLetterInfo, Failure } from './dead-letter.js';
 export { redactValue, pinoRedactPaths, redactedText } from './redaction.js';
 export { deduplicate, InMemoryEventIdStore, type EventIdStore } from './deduplicate.js';
 
+export { createHandlerHarness } from './handler-harness.js';
+export type { Delivery, DeliverOptions, HandlerHarness } from './handler-harness.js';
+export { RecordingPublisher, type PublishedEvent } from './recording-publisher.js';
+
 export { loadRuntimeConfig } from './runtime-config.js';
 export type { RuntimeConfig, SaslConfig, TlsConfig } from './runtime-config.js';
 export { createKafka, waitForBrokers } from './kafka-client.js';
