@@ -6,6 +6,7 @@ import type { MessageDescriptor, SendOperationDescriptor } from './descriptors.j
 import { createProducer } from './kafka-client.js';
 import { isTransientKafkaError } from './kafka-errors.js';
 import { LingerQueue, type LingerLimits } from './linger-queue.js';
+import type { PublisherStats } from './metrics.js';
 import { prepareRecord, type OutgoingRecord, type PublishOptions } from './outgoing-record.js';
 import { RuntimeError, asError } from './runtime-error.js';
 
@@ -82,6 +83,7 @@ export class EventPublisher implements Publisher {
   readonly #deliveryTimeoutMs: number;
   readonly #queue: LingerQueue<OutgoingRecord>;
   #state: 'idle' | 'connected' | 'closed' = 'idle';
+  readonly #stats = { published: 0, failed: 0 };
 
   constructor(options: EventPublisherOptions) {
     this.#producer = createProducer(options.kafka, {
@@ -97,6 +99,11 @@ export class EventPublisher implements Publisher {
     this.#queue = new LingerQueue({ ...defaultLinger, ...options.linger }, (records) =>
       this.#deliver(records),
     );
+  }
+
+  /** Events acknowledged by the broker, and events that could not be delivered. */
+  get stats(): PublisherStats {
+    return this.#stats;
   }
 
   async connect(): Promise<void> {
@@ -174,12 +181,14 @@ export class EventPublisher implements Publisher {
     for (let retry = 1; ; retry += 1) {
       try {
         await this.#producer.sendBatch({ topicMessages, acks: -1 });
+        this.#stats.published += records.length;
         if (retry > 1) this.#logger.info({ records: records.length }, 'publisher delivered after retries');
         return;
       } catch (thrown) {
         const error = asError(thrown);
         const delayMs = backoffDelay(retry, { baseDelayMs: 500, maxDelayMs: 10_000 });
         if (!isTransientKafkaError(error) || Date.now() + delayMs > deadline) {
+          this.#stats.failed += records.length;
           this.#logger.error({ err: error, records: records.length }, 'publisher could not deliver');
           throw new RuntimeError(
             'delivery-failed',

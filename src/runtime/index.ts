@@ -36,6 +36,9 @@ export { createHandlerHarness } from './handler-harness.js';
 export type { Delivery, DeliverOptions, HandlerHarness } from './handler-harness.js';
 export { RecordingPublisher, type PublishedEvent } from './recording-publisher.js';
 
+export { renderMetrics, type PublisherStats } from './metrics.js';
+export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-server.js';
+
 export { loadRuntimeConfig } from './runtime-config.js';
 export type { RuntimeConfig, SaslConfig, TlsConfig } from './runtime-config.js';
 export { createKafka, waitForBrokers } from './kafka-client.js';
