@@ -28,6 +28,13 @@ export { resolveMessage, type Resolution } from './event-type.js';
 
 export { deadLetterHeaders, deadLetterTopicFor, readDeadLetterHeaders } from './dead-letter.js';
 export type { DeadLetterInfo, Failure } from './dead-letter.js';
+export { readDeadLetters, replayDeadLetters } from './dead-letter-replay.js';
+export type {
+  DeadLetterRecord,
+  ReadOptions,
+  ReplayOptions,
+  ReplayResult,
+} from './dead-letter-replay.js';
 
 export { redactValue, pinoRedactPaths, redactedText } from './redaction.js';
 export { deduplicate, InMemoryEventIdStore, type EventIdStore } from './deduplicate.js';
