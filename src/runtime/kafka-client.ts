@@ -4,6 +4,7 @@ import {
   logLevel,
   type LogEntry,
   type Producer,
+  type RetryOptions,
   type SASLOptions,
 } from 'kafkajs';
 import type pino from 'pino';
@@ -17,6 +18,10 @@ import { RuntimeError, asError } from './runtime-error.js';
  * kafkajs's own info lines (joins, pauses) go to debug: the runtime logs what matters.
  */
 export function createKafka(config: RuntimeConfig, logger: pino.Logger): Kafka {
+  return makeKafka(config, logger, { initialRetryTime: 300, retries: 8, maxRetryTime: 30_000 });
+}
+
+function makeKafka(config: RuntimeConfig, logger: pino.Logger, retry: RetryOptions): Kafka {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   const sasl: SASLOptions | undefined = config.sasl && {
     mechanism: config.sasl.mechanism,
@@ -30,7 +35,7 @@ export function createKafka(config: RuntimeConfig, logger: pino.Logger): Kafka {
     ssl: config.ssl,
     ...(sasl ? { sasl } : {}),
     connectionTimeout: config.connectionTimeoutMs,
-    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 30_000 },
+    retry,
     logLevel: kafkaLogger.isLevelEnabled('debug') ? logLevel.DEBUG : logLevel.WARN,
     logCreator: () => (entry: LogEntry) => writeKafkaLog(kafkaLogger, entry),
   });
@@ -63,16 +68,14 @@ function writeKafkaLog(logger: pino.Logger, entry: LogEntry): void {
  * Start-up only: reach the brokers within a bounded number of attempts, or fail with a
  * message that says what was tried. At run time kafkajs and the runtime retry instead.
  */
-export async function waitForBrokers(
-  kafka: Kafka,
-  config: Pick<RuntimeConfig, 'brokers' | 'connectAttempts'>,
-  logger: pino.Logger,
-): Promise<void> {
+export async function waitForBrokers(config: RuntimeConfig, logger: pino.Logger): Promise<void> {
   const started = Date.now();
   let lastError: Error | undefined;
+  // A client of its own without kafkajs's retries, so that attempts mean attempts.
+  const kafka = makeKafka(config, logger.child({ phase: 'start-up' }), { retries: 0 });
 
   for (let attempt = 1; attempt <= config.connectAttempts; attempt += 1) {
-    const admin = kafka.admin({ retry: { retries: 0 } });
+    const admin = kafka.admin();
     try {
       await admin.connect();
       await admin.describeCluster();

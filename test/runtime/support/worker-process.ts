@@ -34,5 +34,5 @@ const worker = createWorker({ kafka, logger }, receive, [
 ]);
 
 onShutdown(() => worker.stop(), { logger, deadlineMs: config.shutdownTimeoutMs });
-await waitForBrokers(kafka, config, logger);
+await waitForBrokers(config, logger);
 await worker.start();
