@@ -68,7 +68,17 @@ function writeKafkaLog(logger: pino.Logger, entry: LogEntry): void {
  * Start-up only: reach the brokers within a bounded number of attempts, or fail with a
  * message that says what was tried. At run time kafkajs and the runtime retry instead.
  */
-export async function waitForBrokers(config: RuntimeConfig, logger: pino.Logger): Promise<void> {
+export async function waitForBrokers(config: RuntimeConfig, logger: pino.Logger): Promise<void>;
+/** @deprecated The client is not used; call `waitForBrokers(config, logger)`. */
+export async function waitForBrokers(
+  kafka: Kafka,
+  config: RuntimeConfig,
+  logger: pino.Logger,
+): Promise<void>;
+export async function waitForBrokers(
+  ...args: [RuntimeConfig, pino.Logger] | [Kafka, RuntimeConfig, pino.Logger]
+): Promise<void> {
+  const [config, logger] = args.length === 3 ? [args[1], args[2]] : args;
   const started = Date.now();
   let lastError: Error | undefined;
   // A client of its own without kafkajs's retries, so that attempts mean attempts.
