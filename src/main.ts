@@ -16,8 +16,8 @@ import {
 
 const config = loadRuntimeConfig(process.env);
 const logger = pino({ level: config.logLevel });
+await waitForBrokers(config, logger);
 const kafka = createKafka(config, logger);
-await waitForBrokers(kafka, config, logger);
 
 const publisher = new EventPublisher({ kafka, logger, clientId: config.clientId });
 await publisher.connect();

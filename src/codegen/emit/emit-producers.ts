@@ -31,8 +31,7 @@ export function emitProducers(service: ServiceModel, options: EmitOptions): Gene
 
     const messages = operations.flatMap((o) => o.messages.map((m) => find.message(m.messageId)));
     importNames(file, options.runtimeImport, {
-      values: ['EventPublisher'],
-      types: ['BatchOptions', 'PublishOptions'],
+      types: ['BatchOptions', 'Publisher', 'PublishOptions'],
     });
     importNames(file, './descriptors.js', {
       values: [...operations.map((o) => o.descriptorName), ...messages.map((m) => m.descriptorName)],
@@ -94,10 +93,11 @@ function addProducer(file: SourceFile, operation: OperationModel, find: ServiceL
         operation.description,
       ) ?? '',
     ],
-    properties: [{ name: '#publisher', type: 'EventPublisher', isReadonly: true }],
+    // Any Publisher: the runtime's EventPublisher, or the recording one of the test harness.
+    properties: [{ name: '#publisher', type: 'Publisher', isReadonly: true }],
     ctors: [
       {
-        parameters: [{ name: 'publisher', type: 'EventPublisher' }],
+        parameters: [{ name: 'publisher', type: 'Publisher' }],
         statements: 'this.#publisher = publisher;',
       },
     ],

@@ -43,7 +43,7 @@ export interface ModelResult {
 
 /** Names that generated files import from the runtime; types must not take them. */
 const RUNTIME_NAMES = [
-  'EventPublisher', 'PublishOptions', 'BatchOptions', 'OutgoingEvent', 'HandlerContext',
+  'EventPublisher', 'Publisher', 'PublishOptions', 'BatchOptions', 'OutgoingEvent', 'HandlerContext',
   'Worker', 'WorkerRuntime', 'WorkerOptions', 'MessageDescriptor', 'ChannelDescriptor',
   'SendOperationDescriptor', 'ReceiveOperationDescriptor', 'Route', 'route', 'createWorker',
   'ValidateFunction',
