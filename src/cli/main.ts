@@ -5,12 +5,14 @@
 import { isToolError } from '../errors.js';
 import { codegenCommand } from './codegen-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { topicsCommand } from './topics-command.js';
 import type { Terminal } from './terminal.js';
 
 type Command = (argv: readonly string[], terminal: Terminal) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   codegen: { run: codegenCommand, summary: 'AsyncAPI documents → typed producers, workers and types' },
+  topics: { run: topicsCommand, summary: 'create or check the declared topics on the brokers' },
 };
 
 function usage(): string {

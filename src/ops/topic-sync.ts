@@ -175,7 +175,8 @@ Promise<TopicStatus | { readonly kind: 'drift-check'; readonly actual: TopicStat
         ...(declaration.partitions === undefined ? {}
           : { numPartitions: declaration.partitions }),
         ...(replicas === undefined ? {} : { replicationFactor: replicas }),
-        configEntries: Object.entries(declaration.config).map(([name, value]) => ({ name, value })),
+        configEntries: Object.entries(declaration.config)
+          .map(([name, value]) => ({ name, value })),
       }],
     });
   } catch (thrown) {
