@@ -57,11 +57,15 @@ export type AuditEntryChange = "feature.created" | "feature.updated" | "feature.
 
 /** One entry of the audit trail. */
 export interface AuditEntry {
+  /** The audit entry. */
   audit_id: string;
+  /** The account that owns the feature; the Kafka key. */
   account_id: string;
+  /** The feature that changed. */
   feature_id: string;
   /** The event type of the change that was recorded. */
   change: AuditEntryChange;
+  /** When the entry was recorded, RFC 3339 in UTC. */
   recorded_at: string;
   /** Who made the change, when known; redacted from logs. */
   actor_email?: string | null;

@@ -6,6 +6,9 @@ import { isToolError } from '../errors.js';
 import { codegenCommand } from './codegen-command.js';
 import { dlqCommand } from './dlq-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { specDiffCommand } from './spec-diff-command.js';
+import { specLintCommand } from './spec-lint-command.js';
+import { specReviewCommand } from './spec-review-command.js';
 import { topicsCommand } from './topics-command.js';
 import type { Terminal } from './terminal.js';
 
@@ -15,6 +18,9 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   codegen: { run: codegenCommand, summary: 'AsyncAPI documents → typed producers, workers and types' },
   topics: { run: topicsCommand, summary: 'create or check the declared topics on the brokers' },
   dlq: { run: dlqCommand, summary: 'show or replay the letters in a dead-letter topic' },
+  'spec:lint': { run: specLintCommand, summary: 'validity and house rules of the documents' },
+  'spec:diff': { run: specDiffCommand, summary: 'what changed between two versions, and who it breaks' },
+  'spec:review': { run: specReviewCommand, summary: 'lint, diff and drift check in one summary' },
 };
 
 function usage(): string {

@@ -1,0 +1,109 @@
+/**
+ * spec:diff as a function: two versions in, judged changes and the impact on generated
+ * code out. Only the CLI prints.
+ */
+import type { Diagnostic } from '../codegen/diagnostics.js';
+import { hasErrors } from '../codegen/diagnostics.js';
+import { buildModel } from '../codegen/model/build-model.js';
+import { isTransitive, type Mode } from './compatibility/modes.js';
+import { buildContracts } from './contract/build-contract.js';
+import type { ContractSet } from './contract/contract.js';
+import type { Change } from './diff/change.js';
+import { diffContracts } from './diff/diff-contracts.js';
+import { readerDisagreements } from './diff/reader-disagreements.js';
+import { apiSurface } from './impact/api-surface.js';
+import { compareApi, type ApiImpact } from './impact/compare-api.js';
+import { loadSpecSet, type SpecSet } from './load/load-spec-set.js';
+import { historyOf, materialiseRef, openSpecSource, type SpecSource } from './load/spec-source.js';
+
+export interface DiffRequest {
+  readonly base: string;
+  readonly head: string;
+  /** Paths inside a git ref to read, relative to the working folder. */
+  readonly specPaths: readonly string[];
+  readonly defaultMode: Mode;
+  readonly cwd?: string;
+}
+
+export interface DiffResult {
+  readonly base: string;
+  readonly head: string;
+  /** Problems that stop the diff: a version that does not parse. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly changes: readonly Change[];
+  readonly impact: readonly ApiImpact[];
+}
+
+export async function runDiff(request: DiffRequest): Promise<DiffResult> {
+  const cwd = request.cwd ?? process.cwd();
+  const sources: SpecSource[] = [];
+  try {
+    const baseSource = await openSpecSource(request.base, request.specPaths, cwd);
+    sources.push(baseSource);
+    const headSource = await openSpecSource(request.head, request.specPaths, cwd);
+    sources.push(headSource);
+    const [base, head] = [await loadSpecSet(baseSource), await loadSpecSet(headSource)];
+    return await diffSets(base, head, request, cwd);
+  } finally {
+    for (const source of sources) await source.dispose();
+  }
+}
+
+export async function diffSets(
+  base: SpecSet,
+  head: SpecSet,
+  request: Pick<DiffRequest, 'defaultMode' | 'specPaths'>,
+  cwd: string,
+): Promise<DiffResult> {
+  const diagnostics = [...base.diagnostics, ...head.diagnostics];
+  const empty = { base: base.source.label, head: head.source.label, changes: [], impact: [] };
+  if (hasErrors(diagnostics)) return { ...empty, diagnostics };
+
+  const baseContracts = buildContracts(base.documents, base.source.root);
+  const headContracts = buildContracts(head.documents, head.source.root);
+  const changes = diffContracts(baseContracts, headContracts, { defaultMode: request.defaultMode });
+  changes.push(...readerDisagreements(headContracts, changes));
+  if (base.source.commit !== undefined && changes.some((c) => isTransitive(c.mode))) {
+    changes.push(...(await transitiveChanges(base.source, headContracts, request, cwd, changes)));
+  }
+
+  const [baseModel, headModel] = [await buildModel(base.documents), await buildModel(head.documents)];
+  const impact = compareApi(apiSurface(baseModel.model), apiSurface(headModel.model));
+  return { ...empty, diagnostics, changes, impact };
+}
+
+/**
+ * Transitive modes hold against every earlier version: the head is compared with each
+ * commit in the base's history that touched the documents. Only changes under a
+ * transitive mode count, and each is reported once.
+ */
+async function transitiveChanges(
+  baseSource: SpecSource,
+  head: ContractSet,
+  request: Pick<DiffRequest, 'defaultMode' | 'specPaths'>,
+  cwd: string,
+  known: readonly Change[],
+): Promise<Change[]> {
+  const seen = new Set(known.map((c) => `${c.kind}\u0000${c.message}`));
+  const found: Change[] = [];
+  for (const commit of historyOf(baseSource.label, request.specPaths, cwd)) {
+    if (commit === baseSource.commit) continue;
+    const source = await materialiseRef(commit, request.specPaths, cwd);
+    try {
+      const earlier = await loadSpecSet(source);
+      if (hasErrors(earlier.diagnostics)) continue;
+      const changes = diffContracts(buildContracts(earlier.documents, source.root), head, {
+        defaultMode: request.defaultMode,
+      });
+      for (const change of changes) {
+        const id = `${change.kind}\u0000${change.message}`;
+        if (!isTransitive(change.mode) || !change.breaking || seen.has(id)) continue;
+        seen.add(id);
+        found.push({ ...change, message: `${change.message} (against ${commit.slice(0, 7)})` });
+      }
+    } finally {
+      await source.dispose();
+    }
+  }
+  return found;
+}
