@@ -4,6 +4,7 @@
  */
 import { isToolError } from '../errors.js';
 import { codegenCommand } from './codegen-command.js';
+import { docsCommand } from './docs-command.js';
 import { dlqCommand } from './dlq-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { specDiffCommand } from './spec-diff-command.js';
@@ -16,6 +17,7 @@ type Command = (argv: readonly string[], terminal: Terminal) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   codegen: { run: codegenCommand, summary: 'AsyncAPI documents → typed producers, workers and types' },
+  docs: { run: docsCommand, summary: 'AsyncAPI documents → a static docs site' },
   topics: { run: topicsCommand, summary: 'create or check the declared topics on the brokers' },
   dlq: { run: dlqCommand, summary: 'show or replay the letters in a dead-letter topic' },
   'spec:lint': { run: specLintCommand, summary: 'validity and house rules of the documents' },

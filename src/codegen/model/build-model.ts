@@ -215,6 +215,7 @@ async function buildService(
       payloadSchema,
       payloadType,
       headersType,
+      headersSchema,
       envelopeDataType: envelopeDataType(payloadType),
       key,
       sensitivePaths: sensitivePointers(payloadSchema),

@@ -89,6 +89,8 @@ export interface MessageModel {
   readonly payloadSchema: unknown;
   readonly payloadType: TypeExpression;
   readonly headersType: TypeExpression | undefined;
+  /** The JSON schema of the headers, resolved, as declared; for the docs site. */
+  readonly headersSchema: unknown;
   /** Set when the payload is the house envelope; the type of its `data`. */
   readonly envelopeDataType: TypeExpression | undefined;
   readonly key: MessageKey | undefined;
