@@ -15,6 +15,7 @@ import {
   isRuntimeError,
   loadRuntimeConfig,
   onShutdown,
+  startOpsServer,
   waitForBrokers,
 } from './runtime/index.js';
 
@@ -42,10 +43,17 @@ async function startService(): Promise<void> {
     { partitionsConsumedConcurrently: config.concurrency, retry: config.retry },
   );
 
+  // Metrics, liveness and readiness only when METRICS_PORT asks for them.
+  const ops = config.metricsPort === undefined ? undefined : await startOpsServer({
+    port: config.metricsPort, host: config.metricsHost, workers: [worker],
+    publishers: [publisher], logger,
+  });
+
   onShutdown(
     async () => {
       await worker.stop();
       await publisher.disconnect();
+      await ops?.close();
     },
     { logger, deadlineMs: config.shutdownTimeoutMs },
   );
