@@ -26,8 +26,18 @@ export interface ReviewConfig {
 
 export const CONFIG_FILE = '.asyncapi-review.json';
 
-/** `<entity>.<past-tense verb>`: `feature.created`, `audit-entry.recorded`. */
-const MESSAGE_NAME_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\.[a-z]+(-[a-z]+)*ed$';
+/**
+ * `<entity>.<past-tense verb>`: `feature.created`, `audit-entry.recorded`, `order.paid`.
+ * No pattern knows every irregular verb; the common ones of event names are listed.
+ */
+const IRREGULAR_PAST = [
+  'made', 'sent', 'paid', 'built', 'sold', 'won', 'lost', 'held', 'set', 'put', 'cut', 'shut',
+  'read', 'run', 'done', 'given', 'taken', 'written', 'frozen', 'chosen', 'bought', 'brought',
+  'found', 'kept', 'left', 'met', 'told', 'withdrawn', 'drawn', 'shown', 'known', 'thrown',
+  'hidden', 'broken', 'split', 'spent', 'lent', 'bound', 'begun', 'undone', 'rebuilt', 'resent',
+];
+const MESSAGE_NAME_PATTERN =
+  `^[a-z][a-z0-9]*(-[a-z0-9]+)*\\.([a-z]+-)*([a-z]+ed|${IRREGULAR_PAST.join('|')})$`;
 /** Dotted lower-case words, parameters allowed as whole words: `features.events`. */
 const CHANNEL_ADDRESS_PATTERN =
   '^([a-z][a-z0-9]*(-[a-z0-9]+)*|\\{[A-Za-z][A-Za-z0-9_]*\\})(\\.([a-z][a-z0-9]*(-[a-z0-9]+)*|\\{[A-Za-z][A-Za-z0-9_]*\\}))+$';
