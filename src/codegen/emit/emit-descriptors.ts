@@ -1,14 +1,13 @@
 /**
  * The descriptors of messages, channels and operations: the data the runtime works from.
  */
-import { VariableDeclarationKind, type SourceFile } from 'ts-morph';
 
 import type { ChannelModel, MessageModel, OperationModel, ServiceModel } from '../model/model.js';
 import type { EmitOptions } from './emit-options.js';
 import type { GeneratedFile } from './generated-file.js';
 import { printType } from './print-type.js';
 import { lookup } from './service-lookup.js';
-import { emitSourceFile, importNames } from './source-file.js';
+import { emitSourceFile, importNames, type StatementBuffer } from './source-file.js';
 import { collectReferences } from './type-references.js';
 
 export function emitDescriptors(service: ServiceModel, options: EmitOptions): GeneratedFile {
@@ -32,24 +31,26 @@ export function emitDescriptors(service: ServiceModel, options: EmitOptions): Ge
     for (const operation of service.operations) {
       addOperation(file, operation, find.channel(operation.channelId), find.message);
     }
-    if (file.getStatements().length === 0) file.addStatements('export {};');
+    if (file.isEmpty) file.addStatements('export {};');
   });
 }
 
-function addConstant(file: SourceFile, name: string, type: string, initializer: string, docs?: string): void {
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type, initializer }],
-    docs: docs === undefined ? [] : [docs],
-  });
+// Written as one text statement: ts-morph gives multi-line initializers a hanging indent.
+function addConstant(file: StatementBuffer, name: string, type: string, initializer: string, docs?: string): void {
+  const comment = docs === undefined ? '' : `/** ${docs} */\n`;
+  file.addStatements(`${comment}export const ${name}: ${type} = ${initializer};`);
 }
 
 function objectLiteral(entries: ReadonlyArray<[string, string]>): string {
   return `{\n${entries.map(([key, value]) => `  ${key}: ${value},`).join('\n')}\n}`;
 }
 
-function addMessage(file: SourceFile, message: MessageModel): void {
+function recordLiteral(record: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(record).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
+function addMessage(file: StatementBuffer, message: MessageModel): void {
   const schema = message.payloadSchema as Record<string, unknown> | undefined;
   addConstant(
     file,
@@ -70,7 +71,7 @@ function addMessage(file: SourceFile, message: MessageModel): void {
 }
 
 function addChannel(
-  file: SourceFile,
+  file: StatementBuffer,
   channel: ChannelModel,
   message: (id: string) => MessageModel,
 ): void {
@@ -88,13 +89,13 @@ function addChannel(
       ['messages', `[${channel.messageIds.map((id) => message(id).descriptorName).join(', ')}]`],
       ['partitions', String(channel.kafka.partitions)],
       ['replicas', String(channel.kafka.replicas)],
-      ['topicConfig', JSON.stringify(channel.kafka.topicConfig)],
+      ['topicConfig', recordLiteral(channel.kafka.topicConfig)],
     ]),
   );
 }
 
 function addOperation(
-  file: SourceFile,
+  file: StatementBuffer,
   operation: OperationModel,
   channel: ChannelModel,
   message: (id: string) => MessageModel,

@@ -2,14 +2,14 @@
  * A typed producer class for every `send` operation whose channel travels over Kafka:
  * one method per message, and a batch method for many events in one request.
  */
-import { Scope, type SourceFile } from 'ts-morph';
+import { Scope } from 'ts-morph';
 
 import type { ChannelModel, MessageModel, OperationModel, ServiceModel } from '../model/model.js';
 import type { EmitOptions } from './emit-options.js';
 import { singleLineComment, type GeneratedFile } from './generated-file.js';
 import { docText, printType, propertyName } from './print-type.js';
 import { lookup, type ServiceLookup } from './service-lookup.js';
-import { emitSourceFile, importNames } from './source-file.js';
+import { emitSourceFile, importNames, indentedText, type StatementBuffer } from './source-file.js';
 import { collectReferences } from './type-references.js';
 
 export function emitProducers(service: ServiceModel, options: EmitOptions): GeneratedFile {
@@ -57,7 +57,7 @@ function parametersValue(channel: ChannelModel): string {
   return `{ ${entries.join(', ')} }`;
 }
 
-function addProducer(file: SourceFile, operation: OperationModel, find: ServiceLookup): void {
+function addProducer(file: StatementBuffer, operation: OperationModel, find: ServiceLookup): void {
   const channel = find.channel(operation.channelId);
   const hasParameters = channel.parameters.length > 0;
   const eventUnion = `${operation.className}Event`;
@@ -71,7 +71,7 @@ function addProducer(file: SourceFile, operation: OperationModel, find: ServiceL
     type: operation.messages
       .map((m) => {
         const message = find.message(m.messageId);
-        return `\n  | { eventType: ${JSON.stringify(message.eventType)}; data: ${printType(dataType(message), '    ')}; options?: PublishOptions }`;
+        return `\n| { eventType: ${JSON.stringify(message.eventType)}; data: ${printType(dataType(message), '    ')}; options?: PublishOptions }`;
       })
       .join(''),
   });
@@ -79,7 +79,7 @@ function addProducer(file: SourceFile, operation: OperationModel, find: ServiceL
   const byEventType = operation.messages
     .map((m) => {
       const message = find.message(m.messageId);
-      return `      ${JSON.stringify(message.eventType)}: ${message.descriptorName},`;
+      return `  ${JSON.stringify(message.eventType)}: ${message.descriptorName},`;
     })
     .join('\n');
 
@@ -132,10 +132,22 @@ function addProducer(file: SourceFile, operation: OperationModel, find: ServiceL
           { name: 'options', type: 'BatchOptions', hasQuestionToken: true },
         ],
         returnType: 'Promise<void>',
-        statements: [
-          `const messages = {\n${byEventType}\n    } as const;`,
-          `return this.#publisher.publishBatch(\n      ${operation.descriptorName},\n      events.map((event) => ({\n        message: messages[event.eventType],\n        data: event.data,\n        ...(event.options === undefined ? {} : { options: event.options }),\n      })),\n      ${hasParameters ? `{ ...options, parameters: ${parametersValue(channel)} }` : 'options'},\n    );`,
-        ],
+        statements: indentedText(
+          [
+            'const messages = {',
+            byEventType,
+            '} as const;',
+            'return this.#publisher.publishBatch(',
+            `  ${operation.descriptorName},`,
+            '  events.map((event) => ({',
+            '    message: messages[event.eventType],',
+            '    data: event.data,',
+            '    ...(event.options === undefined ? {} : { options: event.options }),',
+            '  })),',
+            `  ${hasParameters ? `{ ...options, parameters: ${parametersValue(channel)} }` : 'options'},`,
+            ');',
+          ].join('\n'),
+        ),
       },
     ],
   });

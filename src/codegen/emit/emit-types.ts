@@ -36,14 +36,14 @@ export function emitTypes(service: ServiceModel): GeneratedFile {
           return {
             name: propertyName(property.key),
             hasQuestionToken: !property.required,
-            type: printType(property.type, '  '),
+            type: printType(property.type),
             docs: text === '' ? [] : [text],
           };
         }),
         indexSignatures:
           declaration.indexSignature === undefined
             ? []
-            : [{ keyName: 'key', keyType: 'string', returnType: printType(declaration.indexSignature, '  ') }],
+            : [{ keyName: 'key', keyType: 'string', returnType: printType(declaration.indexSignature) }],
       });
     }
   });

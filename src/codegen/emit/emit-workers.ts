@@ -3,14 +3,14 @@
  * with one method per message, and a function that makes its worker. A message added
  * to the channel adds a method, so a handler that lacks it no longer compiles.
  */
-import { type SourceFile } from 'ts-morph';
+
 
 import type { OperationModel, ServiceModel } from '../model/model.js';
 import type { EmitOptions } from './emit-options.js';
 import { singleLineComment, type GeneratedFile } from './generated-file.js';
 import { docText, printType } from './print-type.js';
 import { lookup, type ServiceLookup } from './service-lookup.js';
-import { emitSourceFile, importNames } from './source-file.js';
+import { emitSourceFile, importNames, indentedText, type StatementBuffer } from './source-file.js';
 import { collectReferences } from './type-references.js';
 
 export function workerFactoryName(operation: OperationModel): string {
@@ -48,7 +48,7 @@ export function emitWorkers(service: ServiceModel, options: EmitOptions): Genera
   });
 }
 
-function addWorker(file: SourceFile, operation: OperationModel, find: ServiceLookup): void {
+function addWorker(file: StatementBuffer, operation: OperationModel, find: ServiceLookup): void {
   const channel = find.channel(operation.channelId);
 
   file.addInterface({
@@ -93,6 +93,8 @@ function addWorker(file: SourceFile, operation: OperationModel, find: ServiceLoo
       { name: 'options', type: 'WorkerOptions', hasQuestionToken: true },
     ],
     returnType: 'Worker',
-    statements: `return createWorker(\n  runtime,\n  ${operation.descriptorName},\n  [\n${routes}\n  ],\n  options,\n);`,
+    statements: indentedText(
+      `return createWorker(\n  runtime,\n  ${operation.descriptorName},\n  [\n${routes}\n  ],\n  options,\n);`,
+    ),
   });
 }

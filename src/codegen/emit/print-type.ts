@@ -41,7 +41,8 @@ export function printType(type: TypeExpression, indent = ''): string {
     case 'union': {
       const members = type.members.map((member) => printType(member, `${indent}  `));
       if (members.length <= INLINE_UNION_LIMIT) return members.join(' | ');
-      return members.map((member) => `\n${indent}  | ${member}`).join('');
+      // The writer indents continuation lines of a declaration by one level itself.
+      return members.map((member) => `\n${indent}| ${member}`).join('');
     }
   }
 }
