@@ -12,8 +12,16 @@ import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
 const FLAGS: Record<string, FlagSpec> = {
-  spec: { kind: 'list', placeholder: 'PATH...', description: 'documents or folders to read (default: asyncapi/)' },
-  out: { kind: 'value', placeholder: 'DIR', description: 'output folder inside the project (default: site/)' },
+  spec: {
+    kind: 'list',
+    placeholder: 'PATH...',
+    description: 'documents or folders to read (default: asyncapi/)',
+  },
+  out: {
+    kind: 'value',
+    placeholder: 'DIR',
+    description: 'output folder inside the project (default: site/)',
+  },
   'map-url': {
     kind: 'list',
     placeholder: 'PREFIX=DIR',
@@ -39,7 +47,10 @@ export async function docsCommand(argv: readonly string[], terminal: Terminal): 
   const outDir = path.resolve(flagValues(flags, 'out')?.[0] ?? 'site');
   const relativeOut = path.relative(cwd, outDir);
   if (relativeOut === '' || relativeOut.startsWith('..') || path.isAbsolute(relativeOut)) {
-    throw new ToolError('OUTPUT_OUTSIDE_PROJECT', `--out ${outDir} must be a folder inside ${cwd}.`);
+    throw new ToolError(
+      'OUTPUT_OUTSIDE_PROJECT',
+      `--out ${outDir} must be a folder inside ${cwd}.`,
+    );
   }
   const options: DocsOptions = {
     specPaths: flagValues(flags, 'spec') ?? ['asyncapi'],
@@ -62,7 +73,8 @@ export async function docsCommand(argv: readonly string[], terminal: Terminal): 
   if (!quiet) {
     const { written, unchanged, removed } = result.written;
     terminal.err(
-      `docs: ${result.documents} document(s) → ${relativeOut}/: ${result.files.length} file(s), ` +
+      `docs: ${result.documents} document(s) → ${relativeOut}/: ` +
+        `${result.files.length} file(s), ` +
         `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed ` +
         `(${Math.round(performance.now() - started)} ms)`,
     );

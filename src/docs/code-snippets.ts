@@ -53,15 +53,17 @@ export function handlerSnippet(
   const ns = namespaceOf(service);
   const others = operation.messages.length - 1;
   const workerFactory = `create${operation.className.replace(/Handlers$/, '')}Worker`;
+  const logMessage = JSON.stringify(`handling ${message.eventType}`);
+  const otherMethods = `  // …and one method for each of the other ${others} event type(s).`;
   const body = message.envelopeDataType === undefined ? 'event' : 'event.data';
   return [
     `import { ${ns} } from '${GENERATED_IMPORT}';`,
     '',
     `const handlers: ${ns}.${operation.className} = {`,
     `  async on${suffix}(event, context) {`,
-    `    context.logger.info({ data: ${body} }, ${JSON.stringify(`handling ${message.eventType}`)});`,
+    `    context.logger.info({ data: ${body} }, ${logMessage});`,
     '  },',
-    ...(others > 0 ? [`  // …and one method for each of the other ${others} event type(s).`] : []),
+    ...(others > 0 ? [otherMethods] : []),
     '};',
     `const worker = ${ns}.${workerFactory}({ kafka, logger }, handlers);`,
     'await worker.start();',

@@ -28,7 +28,8 @@ function isSchemaObject(value: unknown): value is SchemaObject {
 
 export function exampleFromSchema(schema: unknown): unknown {
   const root = mergeAllOf(toAcyclicSchema(schema, { stripAnnotations: false }));
-  const definitions = isSchemaObject(root) && isSchemaObject(root.definitions) ? root.definitions : {};
+  const definitions =
+    isSchemaObject(root) && isSchemaObject(root.definitions) ? root.definitions : {};
 
   const make = (node: unknown, depth: number): unknown => {
     if (!isSchemaObject(node) || depth > MAX_DEPTH) return null;

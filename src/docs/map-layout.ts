@@ -89,7 +89,10 @@ export function layoutMap(site: SiteModel): MapLayout {
   const serviceNeighbours = new Map<string, string[]>();
   const topicNeighbours = new Map<string, string[]>();
   for (const pair of pairs.values()) {
-    serviceNeighbours.set(pair.service, [...(serviceNeighbours.get(pair.service) ?? []), pair.topic]);
+    serviceNeighbours.set(pair.service, [
+      ...(serviceNeighbours.get(pair.service) ?? []),
+      pair.topic,
+    ]);
     topicNeighbours.set(pair.topic, [...(topicNeighbours.get(pair.topic) ?? []), pair.service]);
   }
 
@@ -106,7 +109,10 @@ export function layoutMap(site: SiteModel): MapLayout {
     return m.topicHeaderHeight + lines * m.eventLineHeight + (lines > 0 ? 8 : 0);
   };
   const serviceColumn = services.reduce((sum) => sum + m.serviceHeight + m.nodeGap, -m.nodeGap);
-  const topicColumn = topics.reduce((sum, topic) => sum + topicHeight(topic) + m.nodeGap, -m.nodeGap);
+  const topicColumn = topics.reduce(
+    (sum, topic) => sum + topicHeight(topic) + m.nodeGap,
+    -m.nodeGap,
+  );
   const height = Math.max(serviceColumn, topicColumn, 0) + 2 * m.margin;
 
   const nodes: MapNode[] = [];
@@ -182,7 +188,8 @@ function byBarycenter(
 /** Spreads the ends of a node's edges along its side, in the order of the other ends. */
 function placeEdges(pairs: readonly Pair[], nodes: readonly MapNode[]): MapEdge[] {
   const byKey = new Map(nodes.map((node) => [`${node.kind}:${node.key}`, node]));
-  const centreY = (node: MapNode | undefined): number => (node === undefined ? 0 : node.y + node.height / 2);
+  const centreY = (node: MapNode | undefined): number =>
+    node === undefined ? 0 : node.y + node.height / 2;
   const serviceOf = (pair: Pair) => byKey.get(`service:${pair.service}`);
   const topicOf = (pair: Pair) => byKey.get(`topic:${pair.topic}`);
 
@@ -210,14 +217,16 @@ function placeEdges(pairs: readonly Pair[], nodes: readonly MapNode[]): MapEdge[
     const service = serviceOf(pair);
     const topic = topicOf(pair);
     if (service === undefined || topic === undefined) return [];
-    return [{
-      service: pair.service,
-      topic: pair.topic,
-      sends: pair.sends,
-      receives: pair.receives,
-      eventTypes: [...pair.types].sort(),
-      from: { x: service.x + service.width, y: portY(service, atService.get(pair)) },
-      to: { x: topic.x, y: portY(topic, atTopic.get(pair)) },
-    }];
+    return [
+      {
+        service: pair.service,
+        topic: pair.topic,
+        sends: pair.sends,
+        receives: pair.receives,
+        eventTypes: [...pair.types].sort(),
+        from: { x: service.x + service.width, y: portY(service, atService.get(pair)) },
+        to: { x: topic.x, y: portY(topic, atTopic.get(pair)) },
+      },
+    ];
   });
 }

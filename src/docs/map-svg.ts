@@ -38,7 +38,8 @@ export function renderMap(layout: MapLayout, link: (page: string) => string): Sa
 <g class="edges">${edges}</g>
 <g class="nodes">${nodes}</g>
 </svg>
-<figcaption><span class="legend send">sends</span> · <span class="legend receive">receives</span> ·
+<figcaption><span class="legend send">sends</span> ·
+<span class="legend receive">receives</span> ·
 services on the left; topics on the right, with the event types they carry.</figcaption>
 </figure>`;
 }
@@ -50,7 +51,9 @@ function renderEdge(edge: MapEdge): SafeHtml {
     `C${number(edge.from.x + bend)},${number(edge.from.y)} ` +
     `${number(edge.to.x - bend)},${number(edge.to.y)} ${number(edge.to.x)},${number(edge.to.y)}`;
   const kind = edge.sends && edge.receives ? 'both' : edge.sends ? 'send' : 'receive';
-  const verb = { both: 'sends to and receives from', send: 'sends to', receive: 'receives from' }[kind];
+  const verb = { both: 'sends to and receives from', send: 'sends to', receive: 'receives from' }[
+    kind
+  ];
   const events = edge.eventTypes.length === 0 ? '' : `: ${edge.eventTypes.join(', ')}`;
   const end = edge.sends ? html` marker-end="url(#arrow)"` : '';
   const start = edge.receives ? html` marker-start="url(#arrow)"` : '';
@@ -78,12 +81,16 @@ ${label('detail', node.detail, x, node.y + 40)}</a></g>\n`;
 function renderTopic(node: MapNode, link: (page: string) => string): SafeHtml {
   const m = MAP_METRICS;
   const x = node.x + 12;
-  const lineY = (index: number): number => node.y + m.topicHeaderHeight + 14 + index * m.eventLineHeight;
+  const lineY = (index: number): number =>
+    node.y + m.topicHeaderHeight + 14 + index * m.eventLineHeight;
   const lines = node.events.map(
     (event, index) => html`<a href="${link(event.page)}"><title>${event.eventType}</title>\
 ${label('event', fit(event.eventType, node.width), x, lineY(index))}</a>`,
   );
-  const more = node.moreEvents > 0 ? label('more', `and ${node.moreEvents} more`, x, lineY(node.events.length)) : '';
+  const more =
+    node.moreEvents > 0
+      ? label('more', `and ${node.moreEvents} more`, x, lineY(node.events.length))
+      : '';
   return html`<g class="node topic" data-kind="topic" data-key="${node.key}">\
 <a href="${link(node.page)}"><title>${node.label}</title>${box(node)}\
 ${label('label', fit(node.label, node.width), x, node.y + 22)}</a>${lines}${more}</g>\n`;

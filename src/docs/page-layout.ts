@@ -58,6 +58,7 @@ export function renderPage(options: PageOptions): SiteFile {
     ['Topics', `${HOME_PAGE}#topics`],
     ['Events', EVENTS_PAGE],
   ];
+  const navLinks = nav.map(([label, target]) => html`<a href="${link(target)}">${label}</a>`);
   const scripts: HtmlPart[] = (options.scripts ?? []).map(
     (script) => html`<script src="${link(script)}" defer></script>\n`,
   );
@@ -78,7 +79,7 @@ ${scripts}</head>
 <body>
 <header class="site-header">
 <a class="brand" href="${link(HOME_PAGE)}">${SITE_TITLE}</a>
-<nav aria-label="Site">${nav.map(([label, target]) => html`<a href="${link(target)}">${label}</a>`)}</nav>
+<nav aria-label="Site">${navLinks}</nav>
 <form class="search-form" role="search" action="${link(SEARCH_PAGE)}" method="get">
 <input type="search" name="q" placeholder="Search events, topics, fields" aria-label="Search">
 </form>

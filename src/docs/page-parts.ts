@@ -21,7 +21,8 @@ export function linksFrom(page: string): Links {
     to,
     service: (folder, label) => html`<a href="${to(servicePage(folder))}">${label}</a>`,
     topic: (topic) => html`<a href="${to(topicPage(topic))}"><code>${topic}</code></a>`,
-    event: (eventType) => html`<a href="${to(eventPage(eventType))}"><code>${eventType}</code></a>`,
+    event: (eventType) =>
+      html`<a href="${to(eventPage(eventType))}"><code>${eventType}</code></a>`,
   };
 }
 
@@ -29,12 +30,18 @@ export function facts(rows: ReadonlyArray<readonly [string, HtmlPart]>): SafeHtm
   // A fact with nothing to say is left out rather than shown empty.
   const shown = rows.filter(([, value]) => html`${value}`.toString().trim() !== '');
   if (shown.length === 0) return html``;
-  return html`<dl class="facts">${shown.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>`;
+  const items = shown.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`);
+  return html`<dl class="facts">${items}</dl>`;
 }
 
-export function crumbs(links: Links, trail: ReadonlyArray<readonly [string, string]>, here: string): SafeHtml {
+export function crumbs(
+  links: Links,
+  trail: ReadonlyArray<readonly [string, string]>,
+  here: string,
+): SafeHtml {
   const steps = [['Overview', HOME_PAGE] as const, ...trail].map(
-    ([label, page]) => html`<a href="${links.to(page)}">${label}</a> <span aria-hidden="true">›</span> `,
+    ([label, page]) =>
+      html`<a href="${links.to(page)}">${label}</a> <span aria-hidden="true">›</span> `,
   );
   return html`<nav class="crumbs" aria-label="Breadcrumbs">${steps}<span>${here}</span></nav>`;
 }
@@ -44,15 +51,23 @@ export function commaList(items: readonly HtmlPart[]): SafeHtml {
   return html`${items.map((item, index) => html`${index > 0 ? ', ' : ''}${item}`)}`;
 }
 
-export function operationTable(links: Links, uses: readonly OperationUse[], emptyText: string): SafeHtml {
+export function operationTable(
+  links: Links,
+  uses: readonly OperationUse[],
+  emptyText: string,
+): SafeHtml {
   if (uses.length === 0) return html`<p class="empty">${emptyText}</p>`;
   const rows = uses.map((use) => {
     const { operation } = use;
-    const group = operation.action === 'receive' ? html`<br><span class="muted">group</span> <code>${operation.groupId}</code>` : '';
+    const group =
+      operation.action === 'receive'
+        ? html`<br><span class="muted">group</span> <code>${operation.groupId}</code>`
+        : '';
     const deadLetters =
       operation.deadLetterTopic === undefined
         ? ''
-        : html`<br><span class="muted">dead letters</span> <code>${operation.deadLetterTopic}</code>`;
+        : html`<br><span class="muted">dead letters</span> \
+<code>${operation.deadLetterTopic}</code>`;
     return html`<tr>
 <td>${links.service(use.service.folder, use.service.title)}</td>
 <td><code>${operation.id}</code>${group}${deadLetters}</td>
@@ -62,7 +77,8 @@ export function operationTable(links: Links, uses: readonly OperationUse[], empt
 </tr>`;
   });
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Service</th><th>Operation</th><th>Topic</th><th>Events</th><th>Summary</th></tr></thead>
+<thead><tr><th>Service</th><th>Operation</th><th>Topic</th><th>Events</th><th>Summary</th></tr>
+</thead>
 <tbody>${rows}</tbody>
 </table></div>`;
 }

@@ -53,10 +53,15 @@ export function fieldTree(
   sensitivePaths: readonly string[] = [],
 ): FieldTree {
   const root = mergeAllOf(toAcyclicSchema(schema, { stripAnnotations: false }));
-  const definitions = isSchemaObject(root) && isSchemaObject(root.definitions) ? root.definitions : {};
+  const definitions =
+    isSchemaObject(root) && isSchemaObject(root.definitions) ? root.definitions : {};
   const sensitive = new Set(sensitivePaths);
 
-  const children = (node: SchemaObject, path: readonly string[], pointer: string | undefined): FieldNode[] => {
+  const children = (
+    node: SchemaObject,
+    path: readonly string[],
+    pointer: string | undefined,
+  ): FieldNode[] => {
     const found: FieldNode[] = [];
     const required = new Set(Array.isArray(node.required) ? node.required : []);
     const add = (
@@ -79,7 +84,8 @@ export function fieldTree(
         constraints: constraints(childSchema),
         description: text(childSchema.description) ?? text(childSchema.title),
         sensitive:
-          childSchema['x-sensitive'] === true || (childPointer !== undefined && sensitive.has(childPointer)),
+          childSchema['x-sensitive'] === true ||
+          (childPointer !== undefined && sensitive.has(childPointer)),
         deprecated: childSchema.deprecated === true,
         recursiveOf,
         children: recursiveOf === undefined ? children(childSchema, childPath, childPointer) : [],
@@ -88,7 +94,8 @@ export function fieldTree(
 
     if (isSchemaObject(node.properties)) {
       for (const [key, child] of Object.entries(node.properties)) {
-        const childPointer = pointer === undefined ? undefined : `${pointer}/${escapePointer(key)}`;
+        const childPointer =
+          pointer === undefined ? undefined : `${pointer}/${escapePointer(key)}`;
         add(key, 'property', child, required.has(key), childPointer);
       }
     }
@@ -97,16 +104,25 @@ export function fieldTree(
         add(`/${pattern}/`, 'other-keys', child, false, undefined);
       }
     }
-    if (isSchemaObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 0) {
+    if (
+      isSchemaObject(node.additionalProperties) &&
+      Object.keys(node.additionalProperties).length > 0
+    ) {
       add('*', 'other-keys', node.additionalProperties, false, undefined);
     }
     if (isSchemaObject(node.items)) add('[]', 'items', node.items, false, undefined);
-    const tuple = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : [];
+    const tuple = Array.isArray(node.prefixItems)
+      ? node.prefixItems
+      : Array.isArray(node.items)
+        ? node.items
+        : [];
     tuple.forEach((item, index) => add(`[${index}]`, 'items', item, false, undefined));
     for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
       const options = node[keyword];
       if (!Array.isArray(options)) continue;
-      options.forEach((option, index) => add(`${keyword} ${index + 1}`, 'option', option, false, undefined));
+      options.forEach((option, index) =>
+        add(`${keyword} ${index + 1}`, 'option', option, false, undefined),
+      );
     }
     return found;
   };
@@ -124,11 +140,17 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function referencedDefinition(schema: SchemaObject, definitions: SchemaObject): string | undefined {
+function referencedDefinition(
+  schema: SchemaObject,
+  definitions: SchemaObject,
+): string | undefined {
   const ref = text(schema.$ref);
   if (ref === undefined) return undefined;
   const target = definitions[ref.replace(/^#\/definitions\//, '')];
-  return (isSchemaObject(target) ? schemaName(target) : undefined) ?? ref.replace(/^#\/definitions\//, '');
+  return (
+    (isSchemaObject(target) ? schemaName(target) : undefined) ??
+    ref.replace(/^#\/definitions\//, '')
+  );
 }
 
 /** A schema's own name, when the document gave it one (a component name). */
@@ -145,7 +167,8 @@ export function typeLabel(schema: SchemaObject, definitions: SchemaObject = {}):
 
   let types: string[] = [];
   if (typeof schema.type === 'string') types = [schema.type];
-  else if (Array.isArray(schema.type)) types = schema.type.filter((t): t is string => typeof t === 'string');
+  else if (Array.isArray(schema.type))
+    types = schema.type.filter((t): t is string => typeof t === 'string');
   else if (isSchemaObject(schema.properties)) types = ['object'];
   else if ('items' in schema || 'prefixItems' in schema) types = ['array'];
   else if (Array.isArray(schema.enum)) types = ['enum'];
@@ -177,13 +200,19 @@ const CONSTRAINT_LABELS: ReadonlyArray<[string, string]> = [
   ['default', 'default'],
 ];
 
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** What a value must be beyond its type, each as a short phrase. */
 export function constraints(schema: SchemaObject): string[] {
   const found: string[] = [];
   for (const [keyword, label] of CONSTRAINT_LABELS) {
     const value = schema[keyword];
     if (value === undefined || typeof value === 'boolean' || isSchemaObject(value)) continue;
-    found.push(`${label} ${typeof value === 'string' && keyword !== 'default' ? value : JSON.stringify(value)}`);
+    found.push(
+      `${label} ${typeof value === 'string' && keyword !== 'default' ? value : show(value)}`,
+    );
   }
   if (Array.isArray(schema.enum)) {
     found.push(`one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`);

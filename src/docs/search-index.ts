@@ -34,7 +34,9 @@ export function searchEntries(site: SiteModel): SearchEntry[] {
       t: service.title,
       u: page,
       d: firstSentence(service.description) ?? '',
-      x: `${service.folder} ${service.description ?? ''} ${service.operations.map((o) => o.id).join(' ')}`,
+      x: [service.folder, service.description ?? '', ...service.operations.map((o) => o.id)].join(
+        ' ',
+      ),
     });
   }
   for (const topic of site.topics) {
@@ -43,7 +45,9 @@ export function searchEntries(site: SiteModel): SearchEntry[] {
       k: 'topic',
       t: topic.topic,
       u: topic.page,
-      d: firstSentence(descriptions.find((d) => d !== '')) ?? `${topic.eventTypes.length} event type(s)`,
+      d:
+        firstSentence(descriptions.find((d) => d !== '')) ??
+        `${topic.eventTypes.length} event type(s)`,
       x: `${descriptions.join(' ')} ${topic.channels.map(({ channel }) => channel.id).join(' ')}`,
     });
   }
@@ -55,7 +59,9 @@ export function searchEntries(site: SiteModel): SearchEntry[] {
       t: event.eventType,
       u: event.page,
       d: message.summary ?? message.title ?? firstSentence(message.description) ?? '',
-      x: [message.id, message.title, message.summary, message.description].filter(Boolean).join(' '),
+      x: [message.id, message.title, message.summary, message.description]
+        .filter(Boolean)
+        .join(' '),
     });
     event.variants.forEach((declarations, index) => {
       const declared = declarations[0]?.message;

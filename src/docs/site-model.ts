@@ -30,7 +30,10 @@ export interface TopicView {
   readonly topic: string;
   readonly page: string;
   /** Every channel, in any document, with this topic. */
-  readonly channels: ReadonlyArray<{ readonly service: ServiceModel; readonly channel: ChannelModel }>;
+  readonly channels: ReadonlyArray<{
+    readonly service: ServiceModel;
+    readonly channel: ChannelModel;
+  }>;
   readonly senders: readonly OperationUse[];
   readonly receivers: readonly OperationUse[];
   readonly eventTypes: readonly string[];
@@ -67,8 +70,13 @@ export function topicOf(channel: ChannelModel): string {
 }
 
 export function buildSiteModel(model: CodegenModel): SiteModel {
-  const services = [...model.services].sort((a, b) => compareText(a.title, b.title) || compareText(a.folder, b.folder));
-  const topics = new Map<string, { channels: TopicView['channels'][number][]; types: Set<string> }>();
+  const services = [...model.services].sort(
+    (a, b) => compareText(a.title, b.title) || compareText(a.folder, b.folder),
+  );
+  const topics = new Map<
+    string,
+    { channels: TopicView['channels'][number][]; types: Set<string> }
+  >();
   const events = new Map<string, { declarations: EventDeclaration[]; topics: Set<string> }>();
   const uses: OperationUse[] = [];
 
@@ -96,7 +104,9 @@ export function buildSiteModel(model: CodegenModel): SiteModel {
     for (const operation of service.operations) {
       const channel = channels.get(operation.channelId);
       if (channel === undefined) continue;
-      const eventTypes = operation.messages.flatMap((m) => messages.get(m.messageId)?.eventType ?? []);
+      const eventTypes = operation.messages.flatMap(
+        (m) => messages.get(m.messageId)?.eventType ?? [],
+      );
       uses.push({ service, operation, channel, eventTypes });
     }
   }
@@ -149,7 +159,11 @@ function variantsOf(declarations: readonly EventDeclaration[], senders: readonly
   const groups = new Map<string, EventDeclaration[]>();
   for (const declaration of ordered) {
     const { message } = declaration;
-    const print = fingerprint([message.payloadSchema, message.headersSchema, message.key?.expression]);
+    const print = fingerprint([
+      message.payloadSchema,
+      message.headersSchema,
+      message.key?.expression,
+    ]);
     groups.set(print, [...(groups.get(print) ?? []), declaration]);
   }
   return [...groups.values()];

@@ -22,7 +22,10 @@ export interface SiteWriteResult {
 function inside(outDir: string, relative: string): string {
   const target = path.resolve(outDir, relative);
   if (!target.startsWith(path.resolve(outDir) + path.sep)) {
-    throw new ToolError('OUTPUT_OUTSIDE_PROJECT', `The site path ${relative} would leave ${outDir}.`);
+    throw new ToolError(
+      'OUTPUT_OUTSIDE_PROJECT',
+      `The site path ${relative} would leave ${outDir}.`,
+    );
   }
   return target;
 }
@@ -56,7 +59,10 @@ async function writeAtomically(target: string, content: string): Promise<void> {
   await rename(temporary, target);
 }
 
-export async function writeSite(outDir: string, files: readonly SiteFile[]): Promise<SiteWriteResult> {
+export async function writeSite(
+  outDir: string,
+  files: readonly SiteFile[],
+): Promise<SiteWriteResult> {
   const owned = await readOwned(outDir);
   const wanted = new Set(files.map((file) => file.path));
   const toWrite: SiteFile[] = [];
@@ -84,7 +90,10 @@ export async function writeSite(outDir: string, files: readonly SiteFile[]): Pro
   for (const file of [...owned].sort()) {
     if (wanted.has(file)) continue;
     const target = inside(outDir, file);
-    const existed = await rm(target).then(() => true, () => false);
+    const existed = await rm(target).then(
+      () => true,
+      () => false,
+    );
     if (existed) removed.push(file);
     // Folders left empty go too; one that still holds anything stays.
     if (path.dirname(target) !== path.resolve(outDir)) {

@@ -16,11 +16,23 @@ import { buildSite } from '../../src/docs/build-site.js';
 import { slug } from '../../src/docs/site-paths.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { CHROMIUM_PATH, launchChromium, type TestBrowser } from './support/chromium.js';
-import { HOSTILE_DOCUMENT, HOSTILE_EVENT_TYPE, HOSTILE_EVENT_WORD } from './support/hostile-document.js';
+import {
+  HOSTILE_DOCUMENT,
+  HOSTILE_EVENT_TYPE,
+  HOSTILE_EVENT_WORD,
+} from './support/hostile-document.js';
 import { writeDocuments } from './support/site.js';
 import { serveSite, type StaticServer } from './support/static-server.js';
 
 const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'docs');
+
+/** Expressions evaluated in the page, as text: the project's TypeScript has no DOM types. */
+const IN_PAGE = {
+  target: "document.querySelector(':target')?.id",
+  pwned: 'window.__pwned',
+  background: 'getComputedStyle(document.body).backgroundColor',
+  overflow: 'document.documentElement.scrollWidth - window.innerWidth',
+} as const;
 
 interface Watched {
   readonly page: Page;
@@ -41,7 +53,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'docs-site-'));
     temporary.push(specs, out);
     const built = await buildSite({ specPaths: [specs], outDir: out, urlMappings: [] });
-    if (built.files === undefined) throw new Error(`The site did not build: ${JSON.stringify(built.diagnostics)}`);
+    if (built.files === undefined)
+      throw new Error(`The site did not build: ${JSON.stringify(built.diagnostics)}`);
 
     server = await serveSite(out);
     browser = await launchChromium();
@@ -92,7 +105,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     const home = await open('index.html');
 
     const nodes = await home.page.$$eval('svg g.node', (elements) =>
-      elements.map((element) => `${element.getAttribute('data-kind')}:${element.getAttribute('data-key')}`),
+      elements.map(
+        (element) => `${element.getAttribute('data-kind')}:${element.getAttribute('data-key')}`,
+      ),
     );
     expect(nodes.sort()).toEqual([
       'service:audit',
@@ -103,7 +118,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
       'topic:features.events',
     ]);
     // Drawn, not just present: every node has a box of some size on the page.
-    const boxes = await home.page.$$eval('svg g.node rect', (rects) => rects.map((rect) => rect.getBoundingClientRect().width));
+    const boxes = await home.page.$$eval('svg g.node rect', (rects) =>
+      rects.map((rect) => rect.getBoundingClientRect().width),
+    );
     expect(boxes.every((width) => width > 50)).toBe(true);
 
     await keep(home.page, 'home.png');
@@ -111,7 +128,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     await home.page.close();
   });
 
-  it('navigates from the map to a topic, to an event, and to a field by its deep link', async () => {
+  it('navigates from the map to a topic, to an event, and to a field by its link', async () => {
     const tour = await open('index.html');
 
     await tour.page.click('svg g.node[data-key="features.events"] > a');
@@ -125,7 +142,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     await keep(tour.page, 'event.png');
 
     await tour.page.click('a[href="#payload.data.feature_id"]');
-    expect(await tour.page.evaluate(() => document.querySelector(':target')?.id)).toBe('payload.data.feature_id');
+    expect(await tour.page.evaluate(IN_PAGE.target)).toBe(
+      'payload.data.feature_id',
+    );
 
     expectClean(tour);
     await tour.page.close();
@@ -142,7 +161,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     expect(await search.page.textContent('#search-status')).toMatch(/^\d+ match/);
 
     await result.first().click();
-    await search.page.waitForURL(new RegExp(`/events/${slug(HOSTILE_EVENT_TYPE).replace(/\./g, '\\.')}\\.html$`));
+    await search.page.waitForURL(
+      new RegExp(`/events/${slug(HOSTILE_EVENT_TYPE).replace(/\./g, '\\.')}\\.html$`),
+    );
     expect(await search.page.textContent('h1')).toBe(HOSTILE_EVENT_TYPE);
 
     expectClean(search);
@@ -153,29 +174,49 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     const search = await open('search.html');
 
     await search.page.fill('#search-input', 'actor_email');
-    const field = search.page.locator('#search-results li.field a', { hasText: 'data.actor_email' });
+    const field = search.page.locator('#search-results li.field a', {
+      hasText: 'data.actor_email',
+    });
     await field.first().waitFor();
-    expect(await field.first().getAttribute('href')).toBe('events/audit.recorded.html#payload.data.actor_email');
+    expect(await field.first().getAttribute('href')).toBe(
+      'events/audit.recorded.html#payload.data.actor_email',
+    );
 
     expectClean(search);
     await search.page.close();
   });
 
   it('runs nothing from a document with hostile text, and shows the text', async () => {
-    const pages = ['index.html', 'services/evil.html', 'topics/evil.events.html', `events/${slug(HOSTILE_EVENT_TYPE)}.html`];
+    const pages = [
+      'index.html',
+      'services/evil.html',
+      'topics/evil.events.html',
+      `events/${slug(HOSTILE_EVENT_TYPE)}.html`,
+    ];
     for (const relative of pages) {
       const visit = await open(relative);
       // Hover everything: an injected onmouseover would fire now.
-      for (const element of await visit.page.$$('main a, main code, main p')) await element.hover().catch(() => undefined);
+      for (const element of await visit.page.$$('main a, main code, main p'))
+        await element.hover().catch(() => undefined);
 
-      expect(await visit.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), relative).toBeUndefined();
-      expect(await visit.page.$$eval('script:not([src]), img, [onerror], [onload], [onmouseover]', (found) => found.length)).toBe(0);
+      expect(
+        await visit.page.evaluate(IN_PAGE.pwned),
+        relative,
+      ).toBeUndefined();
+      expect(
+        await visit.page.$$eval(
+          'script:not([src]), img, [onerror], [onload], [onmouseover]',
+          (found) => found.length,
+        ),
+      ).toBe(0);
       expectClean(visit);
       await visit.page.close();
     }
 
     const event = await open(`events/${slug(HOSTILE_EVENT_TYPE)}.html`);
-    expect(await event.page.textContent('main')).toContain('<script>window.__pwned = 1; alert(1)</script>');
+    expect(await event.page.textContent('main')).toContain(
+      '<script>window.__pwned = 1; alert(1)</script>',
+    );
     await event.page.close();
   });
 
@@ -184,13 +225,14 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the docs site in Chromium', () => {
     try {
       const light = await open('events/feature.created.html');
       const night = await open('events/feature.created.html', dark.context);
-      const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const background = (page: Page) =>
+        page.evaluate(IN_PAGE.background);
       expect(await background(light.page)).toBe('rgb(255, 255, 255)');
       expect(await background(night.page)).toBe('rgb(20, 23, 28)');
       await keep(night.page, 'event-dark.png');
 
       await light.page.setViewportSize({ width: 390, height: 844 });
-      const overflow = await light.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await light.page.evaluate(IN_PAGE.overflow);
       expect(overflow).toBeLessThanOrEqual(0);
       await keep(light.page, 'event-phone.png');
       expectClean(light);

@@ -36,12 +36,17 @@ describe('npm run docs', async () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^docs: 2 document\(s\) → .*: \d+ file\(s\), \d+ written/m);
-    for (const page of ['index.html', 'services/features.html', 'topics/features.events.html', 'events/feature.created.html']) {
+    for (const page of [
+      'index.html',
+      'services/features.html',
+      'topics/features.events.html',
+      'events/feature.created.html',
+    ]) {
       expect(existsSync(path.join(out, page)), page).toBe(true);
     }
   });
 
-  it('rewrites nothing when nothing changed and removes the pages of events that went away', async () => {
+  it('rewrites nothing when nothing changed, and removes pages of events gone', async () => {
     const specs = await writeDocuments({ 'things.yaml': ONE_EVENT('thing.made') });
     const out = path.join(outRoot, 'changing');
     expect(runCli(['docs', '--spec', specs, '--out', out], PROJECT_ROOT).status).toBe(0);
@@ -70,7 +75,9 @@ describe('npm run docs', async () => {
   });
 
   it('stops on an invalid document with a located error and writes nothing', async () => {
-    const specs = await writeDocuments({ 'broken.yaml': 'asyncapi: 3.0.0\ninfo: {}\nchannels: 7\n' });
+    const specs = await writeDocuments({
+      'broken.yaml': 'asyncapi: 3.0.0\ninfo: {}\nchannels: 7\n',
+    });
     const out = path.join(outRoot, 'broken');
     const result = runCli(['docs', '--spec', specs, '--out', out], PROJECT_ROOT);
 

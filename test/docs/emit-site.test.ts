@@ -6,9 +6,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { escapeHtml, html } from '../../src/docs/html.js';
-import { CONTENT_SECURITY_POLICY } from '../../src/docs/page-layout.js';
+import { CONTENT_SECURITY_POLICY as CSP } from '../../src/docs/page-layout.js';
 import { slug } from '../../src/docs/site-paths.js';
-import { HOSTILE_DOCUMENT, HOSTILE_EVENT_TYPE, HOSTILE_TEXTS } from './support/hostile-document.js';
+import {
+  HOSTILE_DOCUMENT,
+  HOSTILE_EVENT_TYPE,
+  HOSTILE_TEXTS,
+} from './support/hostile-document.js';
 import { siteFrom, siteOf, writeDocuments } from './support/site.js';
 
 const ORDERS = `asyncapi: 3.0.0
@@ -102,14 +106,21 @@ describe('the docs site', () => {
     const [sent, received] = topic.split('<section id="consumers">');
     expect(sent).toContain('<code>publishOrders</code>');
     expect(received).toContain('<code>shipOrders</code>');
-    expect(received).toContain('<span class="muted">group</span> <code>shipping.ship-orders</code>');
+    expect(received).toContain(
+      '<span class="muted">group</span> <code>shipping.ship-orders</code>',
+    );
   });
 
   it('anchors every field by its path and links the key to its field', async () => {
     const site = await siteOf({ 'orders.yaml': ORDERS });
     const event = site.page('events/order.placed.html');
 
-    for (const anchor of ['payload.order', 'payload.order.id', 'payload.order.lines.[]', 'payload.order.lines.[].sku']) {
+    for (const anchor of [
+      'payload.order',
+      'payload.order.id',
+      'payload.order.lines.[]',
+      'payload.order.lines.[].sku',
+    ]) {
       expect(event).toContain(`<li class="field" id="${anchor.replace('[]', '~5b~5d')}">`);
     }
     expect(event).toContain('<a class="field-link" href="#payload.order.id"');
@@ -119,7 +130,7 @@ describe('the docs site', () => {
     expect(event).toContain('<a href="#payload.order.id">/order/id</a>');
   });
 
-  it('makes an example from the schema when none is declared, and a producer snippet', async () => {
+  it('makes an example from the schema when none is declared, and a snippet', async () => {
     const site = await siteOf({ 'orders.yaml': ORDERS });
     const event = site.page('events/order.placed.html');
 
@@ -147,7 +158,9 @@ describe('the docs site', () => {
   it('indexes events by the words of their description and fields by name', async () => {
     const site = await siteOf({ 'orders.yaml': ORDERS });
     const index = site.page('assets/search-index.js');
-    const entries = JSON.parse(index.slice(index.indexOf('['), index.lastIndexOf(']') + 1).replace(/,\n\]$/, ']')) as Array<{
+    const entries = JSON.parse(
+      index.slice(index.indexOf('['), index.lastIndexOf(']') + 1).replace(/,\n\]$/, ']'),
+    ) as Array<{
       k: string;
       t: string;
       u: string;
@@ -157,7 +170,11 @@ describe('the docs site', () => {
     const event = entries.find((entry) => entry.k === 'event' && entry.t === 'order.placed');
     expect(event?.x).toContain('basket');
     expect(entries).toContainEqual(
-      expect.objectContaining({ k: 'field', t: 'order.email', u: 'events/order.placed.html#payload.order.email' }),
+      expect.objectContaining({
+        k: 'field',
+        t: 'order.email',
+        u: 'events/order.placed.html#payload.order.email',
+      }),
     );
   });
 
@@ -174,9 +191,13 @@ describe('the docs site', () => {
 
     for (const [path, content] of site.files) {
       if (!path.endsWith('.html')) continue;
-      expect(content, path).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`);
+      expect(content, path).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`,
+      );
       expect(content, path).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
-      expect(content, path).not.toMatch(/<script(?! src="(?:\.\.\/)?assets\/[\w-]+\.js" defer><\/script>)/);
+      expect(content, path).not.toMatch(
+        /<script(?! src="(?:\.\.\/)?assets\/[\w-]+\.js" defer><\/script>)/,
+      );
       expect(content, path).not.toMatch(/\sstyle=/);
     }
   });
@@ -191,10 +212,18 @@ describe('a document with hostile text', () => {
       for (const text of HOSTILE_TEXTS) expect(content, path).not.toContain(text);
       // Document text is escaped, so every `<` left in a page opens a tag the site wrote.
       const tags = content.match(/<[a-z][^>]*>/gi) ?? [];
-      expect(tags.filter((tag) => /^<(?:img|b)\b/i.test(tag)), path).toEqual([]);
+      expect(
+        tags.filter((tag) => /^<(?:img|b)\b/i.test(tag)),
+        path,
+      ).toEqual([]);
       const attributes = tags.map((tag) => tag.replace(/"[^"]*"/g, '""'));
-      expect(attributes.filter((tag) => /\son\w+=/i.test(tag)), path).toEqual([]);
-      expect(content, path).not.toMatch(/<script(?! src="(?:\.\.\/)?assets\/[\w-]+\.js" defer><\/script>)/);
+      expect(
+        attributes.filter((tag) => /\son\w+=/i.test(tag)),
+        path,
+      ).toEqual([]);
+      expect(content, path).not.toMatch(
+        /<script(?! src="(?:\.\.\/)?assets\/[\w-]+\.js" defer><\/script>)/,
+      );
     }
     const event = site.page(`events/${slug(HOSTILE_EVENT_TYPE)}.html`);
     expect(event).toContain(escapeHtml('<script>window.__pwned = 1; alert(1)</script>'));

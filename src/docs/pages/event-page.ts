@@ -35,11 +35,17 @@ export function emitEventPage(event: EventView): SiteFile {
 ${heading === '' ? '' : html`<p class="lead">${heading}</p>`}
 ${prose(lead?.description)}
 ${facts([
-    ['Topics', commaList(event.topics.map((topic) => links.topic(topic)))],
-    ['Sent by', commaList(event.senders.map((use) => links.service(use.service.folder, use.service.title)))],
-    ['Received by', commaList(event.receivers.map((use) => links.service(use.service.folder, use.service.title)))],
-    ['Content type', lead === undefined ? '' : html`<code>${lead.contentType}</code>`],
-  ])}
+  ['Topics', commaList(event.topics.map((topic) => links.topic(topic)))],
+  [
+    'Sent by',
+    commaList(event.senders.map((use) => links.service(use.service.folder, use.service.title))),
+  ],
+  [
+    'Received by',
+    commaList(event.receivers.map((use) => links.service(use.service.folder, use.service.title))),
+  ],
+  ['Content type', lead === undefined ? '' : html`<code>${lead.contentType}</code>`],
+])}
 ${variants}
 <section id="operations"><h2>Operations</h2>
 <h3>Sent by</h3>
@@ -48,7 +54,9 @@ ${operationTable(links, event.senders, 'No document sends this event.')}
 ${operationTable(links, event.receivers, 'No document receives this event.')}
 </section>`;
 
-  const documentPaths = [...new Set(event.variants.flat().map(({ service }) => service.documentPath))];
+  const documentPaths = [
+    ...new Set(event.variants.flat().map(({ service }) => service.documentPath)),
+  ];
   return renderPage({ path: event.page, title: event.eventType, documentPaths, content });
 }
 
@@ -64,11 +72,15 @@ function renderVariant(
   const { message } = first;
   const prefixes = treePrefixes(index);
   const suffix = index === 0 ? '' : `-${index + 1}`;
-  const declaredIn = commaList(declarations.map(({ service }) => links.service(service.folder, service.title)));
+  const declaredIn = commaList(
+    declarations.map(({ service }) => links.service(service.folder, service.title)),
+  );
 
   const payload = fieldTree(message.payloadSchema, prefixes.payload, message.sensitivePaths);
   const headers =
-    message.headersSchema === undefined ? undefined : fieldTree(message.headersSchema, prefixes.headers);
+    message.headersSchema === undefined
+      ? undefined
+      : fieldTree(message.headersSchema, prefixes.headers);
   const declared = message.examples.filter((example) => example !== undefined);
   const examples = declared.length > 0 ? declared : [exampleFromSchema(message.payloadSchema)];
 
@@ -79,26 +91,43 @@ function renderVariant(
 <code>event_id</code>, <code>timestamp</code> and <code>data</code>. Generated producers fill
 everything but <code>data</code>.</p>`;
 
+  const heading = several
+    ? html`<h2 class="variant">As declared in ${declaredIn}</h2>`
+    : html`<p class="muted">Declared in ${declaredIn}.</p>`;
+  const key =
+    message.key === undefined
+      ? html`<p class="empty">No key is declared; records go to any partition.</p>`
+      : html`<p><code>${message.key.expression}</code>: records of one
+<a href="#${keyAnchor(prefixes.payload, message.key.pointer)}">${message.key.pointer}</a>
+go to one partition, in order.</p>`;
+  const headerTree =
+    headers === undefined
+      ? html`<p class="empty">No headers are declared.</p>`
+      : renderFieldTree(headers, 'No header fields.');
+  const madeUp =
+    declared.length > 0
+      ? ''
+      : html`<p class="muted">The document declares no example; this one is made from the \
+schema.</p>`;
+  const exampleBlocks = examples.map((example) =>
+    code('json', JSON.stringify(example, null, 2) ?? 'null'),
+  );
+
   return html`<div class="declaration">
-${several ? html`<h2 class="variant">As declared in ${declaredIn}</h2>` : html`<p class="muted">Declared in ${declaredIn}.</p>`}
+${heading}
 <section id="payload${suffix}"><h2>Payload</h2>
 ${envelopeNote}
 ${renderFieldTree(payload, 'The schema declares no fields.')}
 </section>
 <section id="key${suffix}"><h2>Key</h2>
-${
-  message.key === undefined
-    ? html`<p class="empty">No key is declared; records carry no key and go to any partition.</p>`
-    : html`<p><code>${message.key.expression}</code>: records of one
-<a href="#${keyAnchor(prefixes.payload, message.key.pointer)}">${message.key.pointer}</a> go to one partition, in order.</p>`
-}
+${key}
 </section>
 <section id="headers${suffix}"><h2>Headers</h2>
-${headers === undefined ? html`<p class="empty">No headers are declared.</p>` : renderFieldTree(headers, 'No header fields.')}
+${headerTree}
 </section>
 <section id="examples${suffix}"><h2>Examples</h2>
-${declared.length > 0 ? '' : html`<p class="muted">The document declares no example; this one is made from the schema.</p>`}
-${examples.map((example) => code('json', JSON.stringify(example, null, 2) ?? 'null'))}
+${madeUp}
+${exampleBlocks}
 </section>
 <section id="code${suffix}"><h2>From code</h2>
 ${renderSnippets(event, declarations, examples[0])}
@@ -121,27 +150,25 @@ function renderSnippets(
   example: unknown,
 ): SafeHtml {
   const services = new Set(declarations.map(({ service }) => service));
-  const parts: SafeHtml[] = [];
-  for (const use of event.senders.filter((candidate) => services.has(candidate.service))) {
+  const uses = [...event.senders, ...event.receivers].filter((use) => services.has(use.service));
+
+  const parts = uses.map((use) => {
     const message = use.service.messages.find((m) => m.eventType === event.eventType);
-    if (message === undefined) continue;
+    if (message === undefined) return '';
+    const sends = use.operation.action === 'send';
     if (use.channel.noKafkaReason !== undefined) {
-      parts.push(html`<p class="note">No producer for <code>${use.operation.id}</code>: ${use.channel.noKafkaReason}.</p>`);
-      continue;
+      return html`<p class="note">No ${sends ? 'producer' : 'worker'} for \
+<code>${use.operation.id}</code>: ${use.channel.noKafkaReason}.</p>`;
     }
-    const snippet = producerSnippet(use.service, use.operation, message, example);
-    if (snippet !== undefined) parts.push(html`<h3>Send it (${use.service.title})</h3>${code('ts', snippet)}`);
+    const snippet = sends
+      ? producerSnippet(use.service, use.operation, message, example)
+      : handlerSnippet(use.service, use.operation, message);
+    if (snippet === undefined) return '';
+    const title = html`<h3>${sends ? 'Send' : 'Handle'} it (${use.service.title})</h3>`;
+    return html`${title}${code('ts', snippet)}`;
+  });
+  if (parts.every((part) => part === '')) {
+    return html`<p class="empty">No operation sends or receives this event.</p>`;
   }
-  for (const use of event.receivers.filter((candidate) => services.has(candidate.service))) {
-    const message = use.service.messages.find((m) => m.eventType === event.eventType);
-    if (message === undefined) continue;
-    if (use.channel.noKafkaReason !== undefined) {
-      parts.push(html`<p class="note">No worker for <code>${use.operation.id}</code>: ${use.channel.noKafkaReason}.</p>`);
-      continue;
-    }
-    const snippet = handlerSnippet(use.service, use.operation, message);
-    if (snippet !== undefined) parts.push(html`<h3>Handle it (${use.service.title})</h3>${code('ts', snippet)}`);
-  }
-  if (parts.length === 0) return html`<p class="empty">No operation sends or receives this event.</p>`;
   return html`${parts}`;
 }

@@ -27,5 +27,10 @@ export function emitEventsPage(site: SiteModel): SiteFile {
 <thead><tr><th>Event type</th><th>About</th><th>Topics</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
-  return renderPage({ path: EVENTS_PAGE, title: 'Events', documentPaths: site.documentPaths, content });
+  return renderPage({
+    path: EVENTS_PAGE,
+    title: 'Events',
+    documentPaths: site.documentPaths,
+    content,
+  });
 }

@@ -8,7 +8,7 @@ import { commaList, linksFrom } from '../page-parts.js';
 import { renderPage, SITE_TITLE } from '../page-layout.js';
 import { firstSentence } from '../prose.js';
 import type { SiteFile } from '../site-file.js';
-import type { SiteModel } from '../site-model.js';
+import type { OperationUse, SiteModel } from '../site-model.js';
 import { EVENTS_PAGE, HOME_PAGE } from '../site-paths.js';
 
 export function emitHomePage(site: SiteModel): SiteFile {
@@ -17,21 +17,29 @@ export function emitHomePage(site: SiteModel): SiteFile {
 
   const services = site.services.map(({ service, page }) => {
     const sends = service.operations.filter((o) => o.action === 'send').length;
-    return html`<li class="card"><a class="card-title" href="${links.to(page)}">${service.title}</a>
-<span class="muted">v${service.version} · ${count(sends, 'send')} · ${count(service.operations.length - sends, 'receive')}</span>
+    const receives = service.operations.length - sends;
+    const counts = `${count(sends, 'send')} · ${count(receives, 'receive')}`;
+    return html`<li class="card">
+<a class="card-title" href="${links.to(page)}">${service.title}</a>
+<span class="muted">v${service.version} · ${counts}</span>
 <p>${firstSentence(service.description) ?? ''}</p></li>`;
   });
 
-  const topics = site.topics.map((topic) => html`<tr>
+  const serviceList = (uses: readonly OperationUse[]) =>
+    commaList(unique(uses.map((u) => u.service)).map((s) => links.service(s.folder, s.title)));
+  const topics = site.topics.map(
+    (topic) => html`<tr>
 <td>${links.topic(topic.topic)}</td>
 <td>${commaList(topic.eventTypes.map((type) => links.event(type)))}</td>
-<td>${commaList(unique(topic.senders.map((u) => u.service)).map((s) => links.service(s.folder, s.title)))}</td>
-<td>${commaList(unique(topic.receivers.map((u) => u.service)).map((s) => links.service(s.folder, s.title)))}</td>
-</tr>`);
+<td>${serviceList(topic.senders)}</td>
+<td>${serviceList(topic.receivers)}</td>
+</tr>`,
+  );
 
   const content = html`<h1>${SITE_TITLE}</h1>
-<p class="lead">${count(site.services.length, 'service')}, ${count(site.topics.length, 'topic')} and
-<a href="${links.to(EVENTS_PAGE)}">${count(site.events.length, 'event type')}</a>, from the AsyncAPI documents.</p>
+<p class="lead">${count(site.services.length, 'service')}, ${count(site.topics.length, 'topic')}
+and <a href="${links.to(EVENTS_PAGE)}">${count(site.events.length, 'event type')}</a>,
+from the AsyncAPI documents.</p>
 <section id="map"><h2>Map</h2>
 <div class="map-scroll">${renderMap(layoutMap(site), links.to)}</div>
 </section>
@@ -45,7 +53,12 @@ export function emitHomePage(site: SiteModel): SiteFile {
 </table></div>
 </section>`;
 
-  return renderPage({ path: HOME_PAGE, title: 'Overview', documentPaths: site.documentPaths, content });
+  return renderPage({
+    path: HOME_PAGE,
+    title: 'Overview',
+    documentPaths: site.documentPaths,
+    content,
+  });
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -20,7 +20,8 @@ export function emitSearchPage(site: SiteModel): SiteFile {
 </form>
 <p id="search-status" class="muted" aria-live="polite">Type a word to search.</p>
 <ol id="search-results" class="search-results"></ol>
-<noscript><p class="note">Search needs JavaScript; every event is listed on the events page.</p></noscript>`;
+<noscript><p class="note">Search needs JavaScript; every event is listed on the events page.</p>
+</noscript>`;
   return renderPage({
     path: SEARCH_PAGE,
     title: 'Search',

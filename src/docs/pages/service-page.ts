@@ -29,19 +29,21 @@ export function emitServicePage(site: SiteModel, view: ServiceView): SiteFile {
         )}</tbody>
 </table></div>`;
 
-  const operations = service.operations.map((operation) => html`<li id="operation-${operation.id}">
+  const operations = service.operations.map(
+    (operation) => html`<li id="operation-${operation.id}">
 <code>${operation.id}</code> <span class="badge ${operation.action}">${operation.action}</span>
-${operation.summary ?? ''}${prose(operation.description)}</li>`);
+${operation.summary ?? ''}${prose(operation.description)}</li>`,
+  );
 
   const content = html`${crumbs(links, [['Services', `${HOME_PAGE}#services`]], service.title)}
 <h1>${service.title}</h1>
 ${facts([
-    ['Version', service.version],
-    ['AsyncAPI', service.asyncapiVersion],
-    ['Document', html`<code>${service.documentPath}</code>`],
-    ['Topics', commaList(service.channels.map((channel) => links.topic(topicOf(channel))))],
-    ['Events', commaList(service.messages.map((message) => links.event(message.eventType)))],
-  ])}
+  ['Version', service.version],
+  ['AsyncAPI', service.asyncapiVersion],
+  ['Document', html`<code>${service.documentPath}</code>`],
+  ['Topics', commaList(service.channels.map((channel) => links.topic(topicOf(channel))))],
+  ['Events', commaList(service.messages.map((message) => links.event(message.eventType)))],
+])}
 ${prose(service.description)}
 <section id="sends"><h2>Sends</h2>
 ${operationTable(links, ownUses('send'), 'This service sends nothing.')}
@@ -56,5 +58,10 @@ ${operationTable(links, ownUses('receive'), 'This service receives nothing.')}
 ${servers}
 </section>`;
 
-  return renderPage({ path: page, title: service.title, documentPaths: [service.documentPath], content });
+  return renderPage({
+    path: page,
+    title: service.title,
+    documentPaths: [service.documentPath],
+    content,
+  });
 }

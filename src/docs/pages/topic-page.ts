@@ -19,17 +19,24 @@ export function emitTopicPage(site: SiteModel, topic: TopicView): SiteFile {
 
   const keys = distinct(
     topic.channels.flatMap(({ service, channel }) =>
-      channel.messageIds.flatMap((id) => service.messages.find((m) => m.id === id)?.key?.expression ?? []),
+      channel.messageIds.flatMap(
+        (id) => service.messages.find((m) => m.id === id)?.key?.expression ?? [],
+      ),
     ),
   );
   const descriptions = topic.channels.filter(({ channel }) => channel.description !== undefined);
   const describedBy = descriptions.map(({ service, channel }) => {
-    const from = descriptions.length > 1 ? html`<p class="muted">As ${links.service(service.folder, service.title)} describes it:</p>` : '';
+    const from =
+      descriptions.length > 1
+        ? html`<p class="muted">As ${links.service(service.folder, service.title)} \
+describes it:</p>`
+        : '';
     return html`${from}${prose(channel.description)}`;
   });
   const reasons = distinct(channels.flatMap((channel) => channel.noKafkaReason ?? []));
   const events = topic.eventTypes.map((eventType) => {
-    const message = site.events.find((event) => event.eventType === eventType)?.variants[0]?.[0]?.message;
+    const message = site.events.find((event) => event.eventType === eventType)?.variants[0]?.[0]
+      ?.message;
     return html`<tr><td>${links.event(eventType)}</td>
 <td>${message?.summary ?? message?.title ?? firstSentence(message?.description) ?? ''}</td>
 <td>${message?.key === undefined ? '' : html`<code>${message.key.expression}</code>`}</td></tr>`;
@@ -38,14 +45,22 @@ export function emitTopicPage(site: SiteModel, topic: TopicView): SiteFile {
   const content = html`${crumbs(links, [['Topics', `${HOME_PAGE}#topics`]], topic.topic)}
 <h1><code>${topic.topic}</code></h1>
 ${describedBy}
-${reasons.map((reason) => html`<p class="note">No producer or worker is generated for this topic: ${reason}.</p>`)}
+${reasons.map(
+  (reason) => html`<p class="note">No producer or worker is made for this topic: ${reason}.</p>`,
+)}
 ${facts([
-    ['Address', commaList(distinct(channels.map((c) => c.address)).map((a) => html`<code>${a}</code>`))],
-    ['Partitions', distinct(channels.flatMap((c) => c.kafka.partitions ?? [])).join(', ')],
-    ['Replicas', distinct(channels.flatMap((c) => c.kafka.replicas ?? [])).join(', ')],
-    ['Key', commaList(keys.map((key) => html`<code>${key}</code>`))],
-    ['Declared in', commaList(topic.channels.map(({ service }) => links.service(service.folder, service.title)))],
-  ])}
+  [
+    'Address',
+    commaList(distinct(channels.map((c) => c.address)).map((a) => html`<code>${a}</code>`)),
+  ],
+  ['Partitions', distinct(channels.flatMap((c) => c.kafka.partitions ?? [])).join(', ')],
+  ['Replicas', distinct(channels.flatMap((c) => c.kafka.replicas ?? [])).join(', ')],
+  ['Key', commaList(keys.map((key) => html`<code>${key}</code>`))],
+  [
+    'Declared in',
+    commaList(topic.channels.map(({ service }) => links.service(service.folder, service.title))),
+  ],
+])}
 ${first === undefined ? '' : renderParameters(first)}
 ${renderConfig(channels)}
 <section id="events"><h2>Events</h2>
@@ -69,7 +84,7 @@ function renderParameters(channel: ChannelModel) {
   if (channel.parameters.length === 0) return html``;
   const rows = channel.parameters.map(
     (parameter) => html`<tr><td><code>${parameter.name}</code></td>
-<td>${parameter.values === undefined ? 'any' : parameter.values.map((v) => html`<code>${v}</code> `)}</td>
+<td>${parameter.values?.map((v) => html`<code>${v}</code> `) ?? 'any'}</td>
 <td>${parameter.description ?? ''}</td></tr>`,
   );
   return html`<section id="parameters"><h2>Parameters</h2>
@@ -88,7 +103,9 @@ function renderConfig(channels: readonly ChannelModel[]) {
     }
   }
   if (entries.size === 0) return html``;
-  const rows = [...entries].map(([key, value]) => html`<tr><td><code>${key}</code></td><td><code>${value}</code></td></tr>`);
+  const rows = [...entries].map(
+    ([key, value]) => html`<tr><td><code>${key}</code></td><td><code>${value}</code></td></tr>`,
+  );
   return html`<section id="configuration"><h2>Topic configuration</h2>
 <div class="table-wrap"><table>
 <thead><tr><th>Setting</th><th>Value</th></tr></thead>

@@ -15,7 +15,9 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
+export async function launchChromium(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'docs-chromium-'));
   // A persistent context is how playwright takes a --user-data-dir of our choosing.
   const context = await chromium.launchPersistentContext(profile, {

@@ -32,7 +32,8 @@ export async function siteOf(documents: Record<string, string>): Promise<InlineS
 export async function siteFrom(dir: string): Promise<InlineSite> {
   const result = await renderSite({ specPaths: [dir], urlMappings: [] });
   const diagnostics = result.diagnostics.map(formatDiagnostic);
-  if (result.files === undefined) throw new Error(`The site did not build:\n${diagnostics.join('\n')}`);
+  if (result.files === undefined)
+    throw new Error(`The site did not build:\n${diagnostics.join('\n')}`);
   const files = new Map(result.files.map((file) => [file.path, file.content]));
   return {
     dir,
@@ -40,7 +41,8 @@ export async function siteFrom(dir: string): Promise<InlineSite> {
     files,
     page(relative) {
       const content = files.get(relative);
-      if (content === undefined) throw new Error(`No page ${relative}; have ${[...files.keys()].join(', ')}`);
+      if (content === undefined)
+        throw new Error(`No page ${relative}; have ${[...files.keys()].join(', ')}`);
       return content;
     },
   };

@@ -34,7 +34,9 @@ export async function serveSite(root: string): Promise<StaticServer> {
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        });
         response.end(body);
       },
       () => {
@@ -49,6 +51,9 @@ export async function serveSite(root: string): Promise<StaticServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     missing,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
