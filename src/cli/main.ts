@@ -7,6 +7,7 @@ import { codegenCommand } from './codegen-command.js';
 import { docsCommand } from './docs-command.js';
 import { dlqCommand } from './dlq-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { specCommentCommand } from './spec-comment-command.js';
 import { specDiffCommand } from './spec-diff-command.js';
 import { specLintCommand } from './spec-lint-command.js';
 import { specReviewCommand } from './spec-review-command.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'spec:lint': { run: specLintCommand, summary: 'validity and house rules of the documents' },
   'spec:diff': { run: specDiffCommand, summary: 'what changed between two versions, and who it breaks' },
   'spec:review': { run: specReviewCommand, summary: 'lint, diff and drift check in one summary' },
+  'spec:comment': { run: specCommentCommand, summary: 'the spec:review summary as a pull-request comment' },
 };
 
 function usage(): string {

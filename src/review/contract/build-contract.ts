@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 
-import type { ParsedDocument } from '../../codegen/load/parse-documents.js';
+import { pointerSegments, type ParsedDocument } from '../../codegen/load/parse-documents.js';
 import { declaredValue, readKafkaChannelBinding } from '../../codegen/model/kafka-topics.js';
 import { isMode, type Mode } from '../compatibility/modes.js';
 import type {
@@ -15,7 +15,7 @@ import type {
   OperationContract,
 } from './contract.js';
 import { isRecord, normaliseSchema } from './normalise-schema.js';
-import { definitionPointer, rawTree, valueAt } from './raw-document.js';
+import { definitionPointer, rawTree, schemaPointer, valueAt } from './raw-document.js';
 
 export function buildContracts(documents: readonly ParsedDocument[], root?: string): ContractSet {
   return { documents: documents.map((parsed) => buildDocumentContract(parsed, root)) };
@@ -55,6 +55,12 @@ export function buildDocumentContract(parsed: ParsedDocument, root?: string): Do
         definedIn,
         pointer: messagePointer,
         location: parsed.locate(messagePointer),
+        keyLocation: parsed.locate(`${messagePointer}/x-key`),
+        locateSchema(part, schemaPath) {
+          const start = part === 'key' ? `${messagePointer}/bindings/kafka/key` : `${messagePointer}/${part}`;
+          const steps = pointerSegments(schemaPath);
+          return parsed.locate(schemaPointer(tree, start, steps));
+        },
       };
     });
     return {

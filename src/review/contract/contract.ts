@@ -50,6 +50,9 @@ export interface MessageContract {
   /** Where the message is defined, following a `$ref` inside the same document. */
   readonly pointer: string;
   readonly location: SourceLocation;
+  readonly keyLocation: SourceLocation;
+  /** The line of a JSON pointer into the payload, headers or key schema. */
+  locateSchema(part: 'payload' | 'headers' | 'key', pointer: string): SourceLocation;
 }
 
 export interface OperationContract {

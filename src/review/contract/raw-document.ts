@@ -60,3 +60,38 @@ export function referencesIn(tree: unknown): string[] {
   visit(tree);
   return found;
 }
+
+/**
+ * The pointer of the schema that a path of property names leads to, starting at the
+ * schema at `pointer`, following `$ref`s inside the document and the parts of `allOf`,
+ * `anyOf` and `oneOf`: so that a change deep in a payload points at its own line. Where
+ * the path leaves the document, the deepest schema reached is returned.
+ */
+export function schemaPointer(tree: unknown, pointer: string, path: readonly string[]): string {
+  const visit = (at: string, rest: readonly string[], depth: number): string | undefined => {
+    if (depth > 32) return undefined;
+    const node = valueAt(tree, at);
+    if (!isRecord(node)) return undefined;
+    if (typeof node.$ref === 'string') {
+      return node.$ref.startsWith('#/') ? visit(node.$ref.slice(1), rest, depth + 1) : undefined;
+    }
+    const [first, ...others] = rest;
+    if (first === undefined) return at;
+    const properties = node.properties;
+    if (first === 'items' && isRecord(node.items)) return visit(`${at}/items`, others, depth + 1) ?? `${at}/items`;
+    if (isRecord(properties) && first in properties) {
+      const child = `${at}/properties/${first.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      return visit(child, others, depth + 1) ?? child;
+    }
+    for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+      const parts = node[keyword];
+      if (!Array.isArray(parts)) continue;
+      for (let index = 0; index < parts.length; index += 1) {
+        const found = visit(`${at}/${keyword}/${index}`, rest, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(pointer, path, 0) ?? pointer;
+}

@@ -143,22 +143,22 @@ function compareProperties(
     const inNew = key in newProperties;
     if (!inOld && inNew) {
       const required = newRequired.has(key);
-      changes.push({
-        kind: required ? 'property-added-required' : 'property-added-optional',
-        path: childPath,
-        detail: `${required ? 'required' : 'optional'} property "${key}" added`,
-      });
-      if (oldClosed && !required) {
-        changes.push({ kind: 'property-added-closed', path: childPath,
-          detail: `property "${key}" added to an object that old readers keep closed` });
-      }
+      // An optional property is harmless unless old readers forbid unknown ones.
+      const kind = required ? 'property-added-required'
+        : oldClosed ? 'property-added-closed' : 'property-added-optional';
+      const detail = kind === 'property-added-closed'
+        ? `property "${key}" added to an object that old readers keep closed`
+        : `${required ? 'required' : 'optional'} property "${key}" added`;
+      changes.push({ kind, path: childPath, detail });
     } else if (inOld && !inNew) {
       const required = oldRequired.has(key);
-      changes.push({
-        kind: required ? 'property-removed-required' : 'property-removed-optional',
-        path: childPath,
-        detail: `${required ? 'required' : 'optional'} property "${key}" removed`,
-      });
+      if (required || !newClosed) {
+        changes.push({
+          kind: required ? 'property-removed-required' : 'property-removed-optional',
+          path: childPath,
+          detail: `${required ? 'required' : 'optional'} property "${key}" removed`,
+        });
+      }
       if (newClosed) {
         changes.push({ kind: 'property-removed-closed', path: childPath,
           detail: `property "${key}" removed from an object that new readers keep closed` });

@@ -166,6 +166,7 @@ function diffChannel(
       message: `the replicas or topic configuration of topic ${topic} change` });
   }
 
+  const grouped = new Map<string, { input: Omit<ChangeInput, 'mode' | 'topic'>; types: string[] }>();
   for (const [oldMessage, newMessage] of pairMessages(before.messages, after.messages)) {
     if (oldMessage === undefined && newMessage !== undefined) {
       push({ kind: 'message-added', location: newMessage.location, eventType: newMessage.eventType,
@@ -174,8 +175,18 @@ function diffChannel(
       push({ kind: 'message-removed', location: after.location, eventType: oldMessage.eventType,
         message: `event type ${oldMessage.eventType} removed from topic ${topic}` });
     } else if (oldMessage !== undefined && newMessage !== undefined && judgeHere(newMessage)) {
-      for (const change of diffMessage(oldMessage, newMessage)) push(change);
+      // Messages that share a schema change alike; a reviewer reads each change once.
+      for (const change of diffMessage(oldMessage, newMessage)) {
+        const key = `${change.kind}\u0000${change.path ?? ''}\u0000${change.message}`;
+        const known = grouped.get(key);
+        if (known === undefined) grouped.set(key, { input: change, types: [newMessage.eventType] });
+        else known.types.push(newMessage.eventType);
+      }
     }
+  }
+  for (const { input, types } of grouped.values()) {
+    const subject = input.path === undefined ? types.join(', ') : `${types.join(', ')} ${input.path}`;
+    push({ ...input, message: `${subject}: ${input.message}` });
   }
   return changes;
 }
@@ -202,6 +213,7 @@ function pairMessages(
   return pairs;
 }
 
+/** Changes of one message; `message` holds only the detail, the channel adds the subject. */
 function diffMessage(
   before: MessageContract,
   after: MessageContract,
@@ -212,13 +224,13 @@ function diffMessage(
 
   if (before.eventType !== after.eventType) {
     changes.push({ kind: 'event-type-renamed', location, eventType,
-      message: `event type ${before.eventType} is renamed to ${after.eventType}` });
+      message: `the event type was ${before.eventType}` });
   }
   if (before.keyExpression !== after.keyExpression) {
     const kind = before.keyExpression === undefined ? 'key-added'
       : after.keyExpression === undefined ? 'key-removed' : 'key-changed';
-    changes.push({ kind, location, eventType,
-      message: `the key of ${eventType} changes from ${before.keyExpression ?? 'none'} to ` +
+    changes.push({ kind, location: after.keyLocation, eventType,
+      message: `the key changes from ${before.keyExpression ?? 'none'} to ` +
         `${after.keyExpression ?? 'none'}` });
   }
   for (const [part, oldSchema, newSchema] of [
@@ -227,8 +239,8 @@ function diffMessage(
     ['key', before.keySchema, after.keySchema],
   ] as const) {
     for (const change of compareSchemas(oldSchema, newSchema)) {
-      changes.push({ kind: change.kind, location, eventType, path: `${part}${change.path}`,
-        message: `${eventType} ${part}${change.path}: ${change.detail}` });
+      changes.push({ kind: change.kind, location: after.locateSchema(part, change.path), eventType,
+        path: `${part}${change.path}`, message: change.detail });
     }
   }
   return changes;

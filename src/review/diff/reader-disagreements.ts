@@ -10,14 +10,12 @@ import { judge, type Change } from './change.js';
 export function readerDisagreements(head: ContractSet, changes: readonly Change[]): Change[] {
   const touched = new Map<string, Change>();
   for (const change of changes) {
-    if (change.topic !== undefined && change.eventType !== undefined) {
-      touched.set(`${change.topic}\u0000${change.eventType}`, change);
-    }
+    if (change.topic !== undefined) touched.set(change.topic, change);
   }
 
   const found: Change[] = [];
-  for (const [key, parties] of partiesByTopic(head)) {
-    const change = touched.get(key);
+  for (const parties of partiesByTopic(head).values()) {
+    const change = touched.get(parties[0]?.channel.topic ?? '');
     if (change === undefined) continue;
     for (const writer of parties.filter((p) => p.sends)) {
       for (const reader of parties.filter((p) => p.receives && p.document !== writer.document)) {
