@@ -3,28 +3,52 @@
  * code; only this file ends the process.
  */
 import { isToolError } from '../errors.js';
-import { codegenCommand } from './codegen-command.js';
-import { docsCommand } from './docs-command.js';
-import { dlqCommand } from './dlq-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
-import { specCommentCommand } from './spec-comment-command.js';
-import { specDiffCommand } from './spec-diff-command.js';
-import { specLintCommand } from './spec-lint-command.js';
-import { specReviewCommand } from './spec-review-command.js';
-import { topicsCommand } from './topics-command.js';
 import type { Terminal } from './terminal.js';
 
 type Command = (argv: readonly string[], terminal: Terminal) => Promise<number>;
 
+/**
+ * Each command is imported only when it runs: the libraries behind them (the parser,
+ * Modelina, ts-morph, kafkajs, Ajv) take seconds to load, and a command needs few of them.
+ */
+function lazy<K extends string>(load: () => Promise<Record<K, Command>>, name: K): Command {
+  return async (argv, terminal) => (await load())[name](argv, terminal);
+}
+
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  codegen: { run: codegenCommand, summary: 'AsyncAPI documents → typed producers, workers and types' },
-  docs: { run: docsCommand, summary: 'AsyncAPI documents → a static docs site' },
-  topics: { run: topicsCommand, summary: 'create or check the declared topics on the brokers' },
-  dlq: { run: dlqCommand, summary: 'show or replay the letters in a dead-letter topic' },
-  'spec:lint': { run: specLintCommand, summary: 'validity and house rules of the documents' },
-  'spec:diff': { run: specDiffCommand, summary: 'what changed between two versions, and who it breaks' },
-  'spec:review': { run: specReviewCommand, summary: 'lint, diff and drift check in one summary' },
-  'spec:comment': { run: specCommentCommand, summary: 'the spec:review summary as a pull-request comment' },
+  codegen: {
+    run: lazy(() => import('./codegen-command.js'), 'codegenCommand'),
+    summary: 'AsyncAPI documents → typed producers, workers and types',
+  },
+  docs: {
+    run: lazy(() => import('./docs-command.js'), 'docsCommand'),
+    summary: 'AsyncAPI documents → a static docs site',
+  },
+  topics: {
+    run: lazy(() => import('./topics-command.js'), 'topicsCommand'),
+    summary: 'create or check the declared topics on the brokers',
+  },
+  dlq: {
+    run: lazy(() => import('./dlq-command.js'), 'dlqCommand'),
+    summary: 'show or replay the letters in a dead-letter topic',
+  },
+  'spec:lint': {
+    run: lazy(() => import('./spec-lint-command.js'), 'specLintCommand'),
+    summary: 'validity and house rules of the documents',
+  },
+  'spec:diff': {
+    run: lazy(() => import('./spec-diff-command.js'), 'specDiffCommand'),
+    summary: 'what changed between two versions, and who it breaks',
+  },
+  'spec:review': {
+    run: lazy(() => import('./spec-review-command.js'), 'specReviewCommand'),
+    summary: 'lint, diff and drift check in one summary',
+  },
+  'spec:comment': {
+    run: lazy(() => import('./spec-comment-command.js'), 'specCommentCommand'),
+    summary: 'the spec:review summary as a pull-request comment',
+  },
 };
 
 function usage(): string {

@@ -7,13 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 import { ToolError } from '../errors.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { emitAll } from './emit/emit-all.js';
 import type { GeneratedFile } from './emit/generated-file.js';
-import { findDocuments } from './load/find-documents.js';
-import { parseDocuments } from './load/parse-documents.js';
+import { findDocuments, type DocumentFile } from './load/find-documents.js';
 import type { UrlMapping } from './load/url-map.js';
-import { buildModel } from './model/build-model.js';
 import type { CodegenModel } from './model/model.js';
+import { hashInputs, isFresh, toolHash } from './write/freshness.js';
+import { readManifest, renderManifest } from './write/manifest.js';
 import { isUpToDate, planOutput, writeOutput, type WritePlan } from './write/write-output.js';
 
 export interface CodegenOptions {
@@ -41,45 +40,94 @@ export function runtimeImportFor(outDir: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-/** Load, model and emit, all in memory. */
-export async function generate(
-  options: Pick<CodegenOptions, 'specPaths' | 'outDir' | 'urlMappings'>,
-): Promise<{ diagnostics: Diagnostic[]; model: CodegenModel | undefined; files: GeneratedFile[] }> {
-  const found = await findDocuments(options.specPaths);
+export interface LoadedModel {
+  readonly diagnostics: Diagnostic[];
+  /** Undefined when the input has errors. */
+  readonly model: CodegenModel | undefined;
+  /** Every file the model was made from. */
+  readonly inputFiles: readonly string[];
+}
+
+async function findOrFail(specPaths: readonly string[]): Promise<DocumentFile[]> {
+  const found = await findDocuments(specPaths);
   if (found.length === 0) {
     throw new ToolError(
       'NO_DOCUMENTS',
-      `No AsyncAPI document (a YAML or JSON file with a top-level "asyncapi" key) in ${options.specPaths.join(', ')}.`,
+      `No AsyncAPI document (a YAML or JSON file with a top-level "asyncapi" key) in ${specPaths.join(', ')}.`,
     );
   }
+  return found;
+}
 
-  const parsed = await parseDocuments(found, { urlMappings: options.urlMappings });
+/** Load and model, in memory: what every command that reads documents starts from. */
+export async function loadModel(
+  options: Pick<CodegenOptions, 'specPaths' | 'urlMappings'>,
+  found?: readonly DocumentFile[],
+): Promise<LoadedModel> {
+  const documents = found ?? (await findOrFail(options.specPaths));
+  // Loaded on first use: the parser, Modelina and ts-morph take most of a second to
+  // import, which a run that finds its output fresh never needs.
+  const { parseDocuments } = await import('./load/parse-documents.js');
+  const { buildModel } = await import('./model/build-model.js');
+  const parsed = await parseDocuments(documents, { urlMappings: options.urlMappings });
   if (hasErrors(parsed.diagnostics)) {
-    return { diagnostics: sortDiagnostics(parsed.diagnostics), model: undefined, files: [] };
+    return { diagnostics: sortDiagnostics(parsed.diagnostics), model: undefined, inputFiles: parsed.inputFiles };
   }
 
   const built = await buildModel(parsed.documents);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...built.diagnostics]);
-  if (hasErrors(diagnostics)) return { diagnostics, model: undefined, files: [] };
+  return {
+    diagnostics,
+    model: hasErrors(diagnostics) ? undefined : built.model,
+    inputFiles: parsed.inputFiles,
+  };
+}
 
-  const files = emitAll(built.model, { runtimeImport: runtimeImportFor(options.outDir) });
-  return { diagnostics, model: built.model, files };
+/** Load, model and emit, all in memory. */
+export async function generate(
+  options: Pick<CodegenOptions, 'specPaths' | 'outDir' | 'urlMappings'>,
+  found?: readonly DocumentFile[],
+): Promise<LoadedModel & { files: GeneratedFile[] }> {
+  const loaded = await loadModel(options, found);
+  if (loaded.model === undefined) return { ...loaded, files: [] };
+  const { emitAll } = await import('./emit/emit-all.js');
+  const files = emitAll(loaded.model, { runtimeImport: runtimeImportFor(options.outDir) });
+  return { ...loaded, files };
 }
 
 export async function runCodegen(options: CodegenOptions): Promise<CodegenResult> {
-  const { diagnostics, model, files } = await generate(options);
+  const baseDir = process.cwd();
+  const found = await findOrFail(options.specPaths);
+  const tool = await toolHash({ runtime: runtimeImportFor(options.outDir), urlMappings: options.urlMappings });
+  const previous = await readManifest(options.outDir);
+  const documentPaths = found.map((file) => file.absolutePath);
+
+  if (await isFresh(previous, tool, documentPaths, options.outDir, baseDir)) {
+    return {
+      diagnostics: previous.warnings,
+      plan: { added: [], changed: [], unchanged: Object.keys(previous.files), removed: [] },
+      documents: previous.documents,
+      messages: previous.messages,
+      upToDate: true,
+    };
+  }
+
+  const { diagnostics, model, files, inputFiles } = await generate(options, found);
   if (model === undefined) {
     return { diagnostics, plan: undefined, documents: 0, messages: 0, upToDate: false };
   }
 
-  const plan = await planOutput(options.outDir, files);
-  if (!options.check) await writeOutput(options.outDir, files, plan);
+  const documents = model.services.length;
+  const messages = model.services.reduce((sum, service) => sum + service.messages.length, 0);
+  const manifest = renderManifest(files, {
+    tool,
+    inputs: await hashInputs(inputFiles, baseDir),
+    documents,
+    messages,
+    warnings: diagnostics.filter((diagnostic) => diagnostic.severity !== 'error'),
+  });
+  const plan = await planOutput(options.outDir, files, manifest);
+  if (!options.check) await writeOutput(options.outDir, files, plan, manifest);
 
-  return {
-    diagnostics,
-    plan,
-    documents: model.services.length,
-    messages: model.services.reduce((sum, service) => sum + service.messages.length, 0),
-    upToDate: isUpToDate(plan),
-  };
+  return { diagnostics, plan, documents, messages, upToDate: isUpToDate(plan) };
 }

@@ -67,6 +67,30 @@ describe('generated output', () => {
     expect(await readdir(path.join(dir, 'out', 'shop'))).toEqual(['notes.md']);
   });
 
+  it('skips a run only while no input and no output changed, fragments included', async () => {
+    const document = documentWithPayloads({ thing: "$ref: './common/thing.yaml#/Thing'" });
+    const dir = await projectWith(document);
+    await mkdir(path.join(dir, 'specs', 'common'));
+    const fragment = path.join(dir, 'specs', 'common', 'thing.yaml');
+    await writeFile(fragment, 'Thing:\n  type: object\n  properties:\n    a: { type: string }\n');
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out'], dir).status).toBe(0);
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out', '--check'], dir).status).toBe(0);
+
+    // A referenced fragment is an input like the document.
+    await writeFile(fragment, 'Thing:\n  type: object\n  properties:\n    b: { type: string }\n');
+    const stale = runCli(['codegen', '--spec', 'specs', '--out', 'out', '--check'], dir);
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toContain('out/shop/types.ts');
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out'], dir).status).toBe(0);
+    expect(await readFile(path.join(dir, 'out', 'shop', 'types.ts'), 'utf8')).toContain('b?: string;');
+
+    // A generated file edited by hand is put back.
+    await writeFile(path.join(dir, 'out', 'shop', 'types.ts'), '// edited\n');
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out', '--check'], dir).status).toBe(1);
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out'], dir).status).toBe(0);
+    expect(await readFile(path.join(dir, 'out', 'shop', 'types.ts'), 'utf8')).toContain('b?: string;');
+  });
+
   it('never lets document text out of comments and strings', async () => {
     const hostile = "x */ console.log('pwned'); /* `${process.exit(1)}` \\\" \n end";
     const result = await generateInline({

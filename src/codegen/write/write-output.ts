@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { ToolError } from '../../errors.js';
 import { TOOL_NAME, type GeneratedFile } from '../emit/generated-file.js';
-import { MANIFEST_NAME, readManifest, renderManifest } from './manifest.js';
+import { MANIFEST_NAME, readManifest } from './manifest.js';
 
 export interface WritePlan {
   readonly added: readonly string[];
@@ -30,8 +30,12 @@ function inside(outDir: string, relative: string): string {
   return target;
 }
 
-export async function planOutput(outDir: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
-  const previous = new Set((await readManifest(outDir)).files);
+export async function planOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  manifest: string,
+): Promise<WritePlan> {
+  const previous = new Set(Object.keys((await readManifest(outDir)).files));
   const wanted = new Set(files.map((file) => file.path));
   const added: string[] = [];
   const changed: string[] = [];
@@ -58,7 +62,6 @@ export async function planOutput(outDir: string, files: readonly GeneratedFile[]
     if (exists) removed.push(file);
   }
 
-  const manifest = renderManifest([...wanted]);
   const manifestOnDisk = await readFile(path.join(outDir, MANIFEST_NAME), 'utf8').catch(() => undefined);
   if (manifestOnDisk !== manifest) {
     (manifestOnDisk === undefined ? added : changed).push(MANIFEST_NAME);
@@ -71,10 +74,11 @@ export async function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   plan: WritePlan,
+  manifest: string,
 ): Promise<void> {
   const toWrite = new Set([...plan.added, ...plan.changed]);
   const contents = new Map(files.map((file) => [file.path, file.content]));
-  contents.set(MANIFEST_NAME, renderManifest(files.map((file) => file.path)));
+  contents.set(MANIFEST_NAME, manifest);
 
   // The manifest goes last: until it is written, the previous one still lists every
   // file that an interrupted run may have left behind.
