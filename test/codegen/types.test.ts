@@ -222,6 +222,25 @@ properties:
     expect(result.diagnostics.some((d) => d.includes('would both be named Item'))).toBe(true);
   });
 
+  it('types tuples by position: optional past minItems, open unless closed', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  open:
+    type: array
+    items: [{ type: string }, { type: number }]
+  closed:
+    type: array
+    minItems: 1
+    additionalItems: false
+    items: [{ type: string }, { type: [number, 'null'] }]
+`);
+    expect(types).toBe(`export interface ThingPayload {
+  open?: [string?, number?, ...unknown[]];
+  closed?: [string, (number | null)?];
+}`);
+  });
+
   it('types message headers', async () => {
     const result = await generateInline({
       'doc.yaml': documentWithPayloads({ thing: 'type: string' }).replace(

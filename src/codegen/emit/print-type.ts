@@ -32,8 +32,15 @@ export function printType(type: TypeExpression, indent = ''): string {
       const item = printType(type.item, indent);
       return type.item.kind === 'union' ? `Array<${item}>` : `${item}[]`;
     }
-    case 'tuple':
-      return `[${type.items.map((item) => printType(item, indent)).join(', ')}]`;
+    case 'tuple': {
+      const items = type.items.map((item, index) => {
+        const printed = printType(item, indent);
+        const grouped = item.kind === 'union' ? `(${printed})` : printed;
+        return index < type.required ? printed : `${grouped}?`;
+      });
+      if (type.rest !== undefined) items.push(`...${printType({ kind: 'array', item: type.rest }, indent)}`);
+      return `[${items.join(', ')}]`;
+    }
     case 'record':
       return `{ [key: string]: ${printType(type.value, indent)} }`;
     case 'object':

@@ -17,6 +17,7 @@ export function collectReferences(types: ReadonlyArray<TypeExpression | undefine
         break;
       case 'tuple':
         type.items.forEach(visit);
+        visit(type.rest);
         break;
       case 'union':
         type.members.forEach(visit);

@@ -1,5 +1,5 @@
 /**
- * Merges `allOf` into one schema before Modelina sees it. Modelina merges `allOf` itself,
+ * Prepares a schema for Modelina. Mainly, merges `allOf` into one schema before Modelina sees it. Modelina merges `allOf` itself,
  * but the models it makes from the parts forget where they came from: a `const` in one
  * part is lost, and the merged properties point at the root schema, so their component
  * names are lost too. Merging here keeps both. Validators are compiled from the
@@ -20,11 +20,23 @@ function isOnlyTypeAndAnnotations(schema: SchemaObject): boolean {
   return Object.keys(schema).every((key) => key === 'type' || ANNOTATIONS.has(key) || key.startsWith('x-'));
 }
 
+/**
+ * Marks a tuple (`items` as a list) that allows more items than it lists. Modelina makes
+ * a tuple only of closed lists (`additionalItems: false`), and an array of a union of
+ * the items otherwise, which forgets their order; so Modelina sees every list closed, and
+ * this mark tells the type builder to allow more.
+ */
+export const OPEN_TUPLE_KEY = 'x-codegen-open-tuple';
+
 /** Merges the `allOf` of an acyclic schema and of every schema inside it. */
 export function mergeAllOf(schema: unknown): unknown {
   if (!isSchemaObject(schema)) return schema;
 
   const result: SchemaObject = { ...schema };
+  if (Array.isArray(schema.items) && schema.additionalItems !== false) {
+    result.additionalItems = false;
+    result[OPEN_TUPLE_KEY] = true;
+  }
   for (const [steps, child] of childSchemas(schema)) {
     if (steps[0] === 'allOf') continue;
     setAt(result, steps, mergeAllOf(child));

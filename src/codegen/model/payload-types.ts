@@ -26,6 +26,7 @@ import {
 } from '@asyncapi/modelina';
 
 import { NameRegistry, componentTypeName } from './naming.js';
+import { OPEN_TUPLE_KEY } from './merge-all-of.js';
 import { SCHEMA_ID_KEY } from './schema-graph.js';
 import {
   NULL,
@@ -212,9 +213,14 @@ export class PayloadTypeBuilder {
     } else if (meta instanceof ArrayModel) {
       type = { kind: 'array', item: this.#convert(meta.valueModel, `${name}Item`) };
     } else if (meta instanceof TupleModel) {
+      // Items are optional unless `minItems` says otherwise; more items are allowed unless
+      // the schema forbids them (see OPEN_TUPLE_KEY).
+      const items = meta.tuple.map((entry) => this.#convert(entry.value, `${name}Item${entry.index + 1}`));
       type = {
         kind: 'tuple',
-        items: meta.tuple.map((entry) => this.#convert(entry.value, `${name}Item${entry.index + 1}`)),
+        items,
+        required: Math.min(typeof schema.minItems === 'number' ? schema.minItems : 0, items.length),
+        rest: schema[OPEN_TUPLE_KEY] === true ? UNKNOWN : undefined,
       };
     } else if (meta instanceof UnionModel) {
       type = unionOf(

@@ -8,7 +8,14 @@ export type TypeExpression =
   | { readonly kind: 'literal'; readonly value: string | number | boolean | null }
   | { readonly kind: 'reference'; readonly name: string }
   | { readonly kind: 'array'; readonly item: TypeExpression }
-  | { readonly kind: 'tuple'; readonly items: readonly TypeExpression[] }
+  | {
+      readonly kind: 'tuple';
+      readonly items: readonly TypeExpression[];
+      /** How many leading items must be present (`minItems`); the rest are optional. */
+      readonly required: number;
+      /** The type of items past the declared ones, when more are allowed. */
+      readonly rest: TypeExpression | undefined;
+    }
   | { readonly kind: 'union'; readonly members: readonly TypeExpression[] }
   | { readonly kind: 'record'; readonly value: TypeExpression }
   | { readonly kind: 'object'; readonly properties: readonly PropertyModel[] };

@@ -53,11 +53,13 @@ export function apiSurface(model: CodegenModel): ApiSurface {
         const message = messages.get(m.messageId);
         if (message === undefined) return [];
         const type = argumentType(message, operation.action);
-        return [{
-          name: `${operation.action === 'send' ? 'publish' : 'on'}${m.methodSuffix}`,
-          argument: expand(type),
-          argumentName: printType(type),
-        }];
+        return [
+          {
+            name: `${operation.action === 'send' ? 'publish' : 'on'}${m.methodSuffix}`,
+            argument: expand(type),
+            argumentName: printType(type),
+          },
+        ];
       });
       units.push({
         kind: operation.action === 'send' ? 'producer' : 'handlers',
@@ -73,7 +75,9 @@ export function apiSurface(model: CodegenModel): ApiSurface {
 
 /** Producers take the envelope's `data`; handlers get the whole payload. */
 function argumentType(message: MessageModel, action: 'send' | 'receive'): TypeExpression {
-  return action === 'send' ? (message.envelopeDataType ?? message.payloadType) : message.payloadType;
+  return action === 'send'
+    ? (message.envelopeDataType ?? message.payloadType)
+    : message.payloadType;
 }
 
 function expander(declarations: ServiceModel['types']): (type: TypeExpression) => string {
@@ -93,7 +97,8 @@ function expander(declarations: ServiceModel['types']): (type: TypeExpression) =
       case 'array':
         return { kind: 'array', item: expand(type.item, seen) };
       case 'tuple':
-        return { kind: 'tuple', items: type.items.map((item) => expand(item, seen)) };
+        // Spread, so that what else a tuple says (optional and rest items) is kept.
+        return { ...type, items: type.items.map((item) => expand(item, seen)) };
       case 'union':
         return { kind: 'union', members: type.members.map((member) => expand(member, seen)) };
       case 'record':
