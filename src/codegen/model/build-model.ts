@@ -300,6 +300,23 @@ async function buildService(
     if (built !== undefined) operations.push(built);
   }
 
+  /**
+   * The dead-letter topic an operation names: `x-dead-letter-channel` (a channel id, or a
+   * `$ref` to a channel) or `x-dead-letter-topic` (a topic name).
+   */
+  function deadLetterTopicOf(json: Record<string, unknown>, pointer: string): string | undefined {
+    const named = json['x-dead-letter-channel'];
+    if (named !== undefined) {
+      const found = document.channels().all().find((c) => c.id() === named || c.json() === named);
+      const topic = found === undefined ? undefined : channelById.get(found.id())?.topic;
+      if (topic === undefined) {
+        fail(`${pointer}/x-dead-letter-channel`, `x-dead-letter-channel names no channel of this document`);
+      }
+      return topic;
+    }
+    return text(json['x-dead-letter-topic']);
+  }
+
   function buildOperation(operation: OperationInterface): OperationModel | undefined {
     const json = operation.json() as Record<string, unknown>;
     const pointer = operation.meta().pointer ?? '';
@@ -336,7 +353,7 @@ async function buildService(
       summary: text(operation.summary()),
       description: text(operation.description()),
       groupId: typeof declaredGroup === 'string' ? declaredGroup : `${folder}.${fileName(id, 'operation')}`,
-      deadLetterTopic: text(json['x-dead-letter-topic']),
+      deadLetterTopic: deadLetterTopicOf(json, pointer),
       className: typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${pointer}`),
       descriptorName: valueNames.claim(`${valueName(id, 'operation')}Operation`, `operation:${pointer}`),
       location: parsed.locate(pointer),
