@@ -12,8 +12,16 @@ import { EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
 const FLAGS: Record<string, FlagSpec> = {
-  file: { kind: 'value', placeholder: 'FILE', description: 'the summary, as spec:review --summary-file wrote it' },
-  pr: { kind: 'value', placeholder: 'NUMBER', description: 'the pull request (default: from GITHUB_EVENT_PATH)' },
+  file: {
+    kind: 'value',
+    placeholder: 'FILE',
+    description: 'the summary, as spec:review --summary-file wrote it',
+  },
+  pr: {
+    kind: 'value',
+    placeholder: 'NUMBER',
+    description: 'the pull request (default: from GITHUB_EVENT_PATH)',
+  },
   help: { kind: 'boolean', description: 'show this help' },
 };
 
@@ -22,7 +30,10 @@ const SUMMARY =
   'GITHUB_REPOSITORY; GITHUB_API_URL defaults to https://api.github.com. A token that may\n' +
   'not comment (pull requests from forks) is reported and is no failure.';
 
-export async function specCommentCommand(argv: readonly string[], terminal: Terminal): Promise<number> {
+export async function specCommentCommand(
+  argv: readonly string[],
+  terminal: Terminal,
+): Promise<number> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.has('help')) {
     terminal.out(helpText('npm run spec:comment -- --file FILE [--pr NUMBER]', SUMMARY, FLAGS));
@@ -40,7 +51,10 @@ export async function specCommentCommand(argv: readonly string[], terminal: Term
   const token = process.env.GITHUB_TOKEN;
   const repository = process.env.GITHUB_REPOSITORY;
   if (!token || !repository) {
-    throw new ToolError('INVALID_OPTION', 'spec:comment needs GITHUB_TOKEN and GITHUB_REPOSITORY.');
+    throw new ToolError(
+      'INVALID_OPTION',
+      'spec:comment needs GITHUB_TOKEN and GITHUB_REPOSITORY.',
+    );
   }
   const pullRequest = Number(flagValues(flags, 'pr')?.[0] ?? (await eventPullRequest()));
   if (!Number.isInteger(pullRequest) || pullRequest <= 0) {
@@ -49,7 +63,12 @@ export async function specCommentCommand(argv: readonly string[], terminal: Term
 
   try {
     const outcome = await upsertReviewComment(
-      { apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com', repository, pullRequest, token },
+      {
+        apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        repository,
+        pullRequest,
+        token,
+      },
       body,
     );
     terminal.err(`spec:comment: ${outcome} the review comment on pull request #${pullRequest}.`);
@@ -64,6 +83,8 @@ export async function specCommentCommand(argv: readonly string[], terminal: Term
 async function eventPullRequest(): Promise<string | undefined> {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!eventPath) return undefined;
-  const event = JSON.parse(await readFile(eventPath, 'utf8')) as { pull_request?: { number?: number } };
+  const event = JSON.parse(await readFile(eventPath, 'utf8')) as {
+    pull_request?: { number?: number };
+  };
   return event.pull_request?.number === undefined ? undefined : String(event.pull_request.number);
 }

@@ -2,6 +2,7 @@
  * `spec:lint`: validity and the house rules over every document. Findings go to stdout
  * (they are the result); exit 1 when one is an error.
  */
+import { parseUrlMapping } from '../codegen/load/url-map.js';
 import { ToolError } from '../errors.js';
 import { loadReviewConfig } from '../review/config/review-config.js';
 import { ALL_RULES, RULE_IDS } from '../review/lint/all-rules.js';
@@ -17,9 +18,26 @@ import type { Terminal } from './terminal.js';
 const FORMATS = ['text', 'github', 'sarif'] as const;
 
 const FLAGS: Record<string, FlagSpec> = {
-  spec: { kind: 'list', placeholder: 'PATH...', description: 'documents or folders (default: asyncapi/)' },
-  format: { kind: 'value', placeholder: 'FORMAT', description: `${FORMATS.join(', ')} (default: text)` },
-  config: { kind: 'value', placeholder: 'FILE', description: 'rule settings (default: .asyncapi-review.json)' },
+  spec: {
+    kind: 'list',
+    placeholder: 'PATH...',
+    description: 'documents or folders (default: asyncapi/)',
+  },
+  format: {
+    kind: 'value',
+    placeholder: 'FORMAT',
+    description: `${FORMATS.join(', ')} (default: text)`,
+  },
+  config: {
+    kind: 'value',
+    placeholder: 'FILE',
+    description: 'rule settings (default: .asyncapi-review.json)',
+  },
+  'map-url': {
+    kind: 'list',
+    placeholder: 'PREFIX=DIR',
+    description: 'read references under a URL prefix from a local folder',
+  },
   help: { kind: 'boolean', description: 'show this help' },
 };
 
@@ -28,7 +46,10 @@ const SUMMARY =
   '`path:line:column: severity rule-id: message`. Exit 0 when there is no error, 1 when\n' +
   `there is one, 2 on bad input. Rules: ${RULE_IDS.join(', ')}.`;
 
-export async function specLintCommand(argv: readonly string[], terminal: Terminal): Promise<number> {
+export async function specLintCommand(
+  argv: readonly string[],
+  terminal: Terminal,
+): Promise<number> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.has('help')) {
     terminal.out(helpText('npm run spec:lint -- [flags]', SUMMARY, FLAGS));
@@ -38,7 +59,8 @@ export async function specLintCommand(argv: readonly string[], terminal: Termina
   const config = loadReviewConfig(flagValues(flags, 'config')?.[0], RULE_IDS);
 
   const specPaths = flagValues(flags, 'spec') ?? ['asyncapi'];
-  const specs = await loadSpecSet(pathsSource(specPaths));
+  const urlMappings = (flagValues(flags, 'map-url') ?? []).map(parseUrlMapping);
+  const specs = await loadSpecSet(pathsSource(specPaths), urlMappings);
   if (specs.documents.length === 0 && specs.diagnostics.length === 0) {
     throw new ToolError('NO_DOCUMENTS', `No AsyncAPI document in ${specPaths.join(', ')}.`);
   }
@@ -55,7 +77,10 @@ export async function specLintCommand(argv: readonly string[], terminal: Termina
 function chooseFormat(value: string | undefined): (typeof FORMATS)[number] {
   const format = value ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new ToolError('INVALID_OPTION', `--format ${format} is not one of ${FORMATS.join(', ')}.`);
+    throw new ToolError(
+      'INVALID_OPTION',
+      `--format ${format} is not one of ${FORMATS.join(', ')}.`,
+    );
   }
   return format as (typeof FORMATS)[number];
 }

@@ -17,12 +17,36 @@ import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
 const FLAGS: Record<string, FlagSpec> = {
-  base: { kind: 'value', placeholder: 'REF', description: 'the version to compare with: a git ref or path' },
-  spec: { kind: 'value', placeholder: 'PATH', description: 'the documents under review (default: asyncapi)' },
-  out: { kind: 'value', placeholder: 'DIR', description: 'the generated code to check (default: generated)' },
-  format: { kind: 'value', placeholder: 'FORMAT', description: 'markdown, or github for annotations' },
-  'summary-file': { kind: 'value', placeholder: 'FILE', description: 'also write the markdown here' },
-  config: { kind: 'value', placeholder: 'FILE', description: 'settings (default: .asyncapi-review.json)' },
+  base: {
+    kind: 'value',
+    placeholder: 'REF',
+    description: 'the version to compare with: a git ref or path',
+  },
+  spec: {
+    kind: 'value',
+    placeholder: 'PATH',
+    description: 'the documents under review (default: asyncapi)',
+  },
+  out: {
+    kind: 'value',
+    placeholder: 'DIR',
+    description: 'the generated code to check (default: generated)',
+  },
+  format: {
+    kind: 'value',
+    placeholder: 'FORMAT',
+    description: 'markdown, or github for annotations',
+  },
+  'summary-file': {
+    kind: 'value',
+    placeholder: 'FILE',
+    description: 'also write the markdown here',
+  },
+  config: {
+    kind: 'value',
+    placeholder: 'FILE',
+    description: 'settings (default: .asyncapi-review.json)',
+  },
   help: { kind: 'boolean', description: 'show this help' },
 };
 
@@ -31,7 +55,10 @@ const SUMMARY =
   'summary. Exit 0 when all pass, 1 on a lint error, a breaking change or stale generated\n' +
   'code, 2 on bad input.';
 
-export async function specReviewCommand(argv: readonly string[], terminal: Terminal): Promise<number> {
+export async function specReviewCommand(
+  argv: readonly string[],
+  terminal: Terminal,
+): Promise<number> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.has('help')) {
     terminal.out(helpText('npm run spec:review -- --base REF [flags]', SUMMARY, FLAGS));
@@ -57,8 +84,9 @@ export async function specReviewCommand(argv: readonly string[], terminal: Termi
   if (summaryFile !== undefined) await writeFile(summaryFile, markdown);
 
   if (format === 'github') {
-    const annotations = [formatLintGithub(result.lint), formatDiffGithub(result.diff)]
-      .filter((text) => text !== '');
+    const annotations = [formatLintGithub(result.lint), formatDiffGithub(result.diff)].filter(
+      (text) => text !== '',
+    );
     if (annotations.length > 0) terminal.out(annotations.join('\n'));
   } else terminal.out(markdown);
 

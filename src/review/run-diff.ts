@@ -3,6 +3,7 @@
  * code out. Only the CLI prints.
  */
 import type { Diagnostic } from '../codegen/diagnostics.js';
+import type { UrlMapping } from '../codegen/load/url-map.js';
 import { hasErrors } from '../codegen/diagnostics.js';
 import { buildModel } from '../codegen/model/build-model.js';
 import { isTransitive, type Mode } from './compatibility/modes.js';
@@ -23,6 +24,8 @@ export interface DiffRequest {
   readonly specPaths: readonly string[];
   readonly defaultMode: Mode;
   readonly cwd?: string;
+  /** Local copies of referenced URLs, as codegen's --map-url. */
+  readonly urlMappings?: readonly UrlMapping[];
 }
 
 export interface DiffResult {
@@ -42,7 +45,9 @@ export async function runDiff(request: DiffRequest): Promise<DiffResult> {
     sources.push(baseSource);
     const headSource = await openSpecSource(request.head, request.specPaths, cwd);
     sources.push(headSource);
-    const [base, head] = [await loadSpecSet(baseSource), await loadSpecSet(headSource)];
+    const mappings = request.urlMappings ?? [];
+    const base = await loadSpecSet(baseSource, mappings);
+    const head = await loadSpecSet(headSource, mappings);
     return await diffSets(base, head, request, cwd);
   } finally {
     for (const source of sources) await source.dispose();
@@ -61,13 +66,18 @@ export async function diffSets(
 
   const baseContracts = buildContracts(base.documents, base.source.root);
   const headContracts = buildContracts(head.documents, head.source.root);
-  const changes = diffContracts(baseContracts, headContracts, { defaultMode: request.defaultMode });
+  const changes = diffContracts(baseContracts, headContracts, {
+    defaultMode: request.defaultMode,
+  });
   changes.push(...readerDisagreements(headContracts, changes));
   if (base.source.commit !== undefined && changes.some((c) => isTransitive(c.mode))) {
     changes.push(...(await transitiveChanges(base.source, headContracts, request, cwd, changes)));
   }
 
-  const [baseModel, headModel] = [await buildModel(base.documents), await buildModel(head.documents)];
+  const [baseModel, headModel] = [
+    await buildModel(base.documents),
+    await buildModel(head.documents),
+  ];
   const impact = compareApi(apiSurface(baseModel.model), apiSurface(headModel.model));
   return { ...empty, diagnostics, changes, impact };
 }

@@ -50,11 +50,14 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
     urlMappings: [],
   });
   const plan = codegen.plan;
-  const differing = plan === undefined ? [] : [
-    ...plan.added.map((file) => ({ state: 'missing', file })),
-    ...plan.changed.map((file) => ({ state: 'changed', file })),
-    ...plan.removed.map((file) => ({ state: 'stale', file })),
-  ];
+  const differing =
+    plan === undefined
+      ? []
+      : [
+          ...plan.added.map((file) => ({ state: 'missing', file })),
+          ...plan.changed.map((file) => ({ state: 'changed', file })),
+          ...plan.removed.map((file) => ({ state: 'stale', file })),
+        ];
   const drift = {
     diagnostics: codegen.diagnostics.filter((d) => d.severity === 'error'),
     differing,

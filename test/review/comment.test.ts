@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { folderWith } from './support.js';
 
-interface Comment { id: number; body: string }
+interface Comment {
+  id: number;
+  body: string;
+}
 
 const comments: Comment[] = [{ id: 1, body: 'an unrelated comment' }];
 const requests: string[] = [];
@@ -54,12 +57,27 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function comment(dir: string, file: string): Promise<{ status: number | null; stderr: string }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/asyncapi-kafka.js'),
-      'spec:comment', '--file', file, '--pr', '7'], {
-      cwd: dir,
-      env: { ...process.env, GITHUB_API_URL: `http://127.0.0.1:${port}`, GITHUB_TOKEN: 't',
-        GITHUB_REPOSITORY: 'o/r', GITHUB_STEP_SUMMARY: path.join(dir, 'step-summary.md') },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, 'bin/asyncapi-kafka.js'),
+        'spec:comment',
+        '--file',
+        file,
+        '--pr',
+        '7',
+      ],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GITHUB_API_URL: `http://127.0.0.1:${port}`,
+          GITHUB_TOKEN: 't',
+          GITHUB_REPOSITORY: 'o/r',
+          GITHUB_STEP_SUMMARY: path.join(dir, 'step-summary.md'),
+        },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => resolve({ status, stderr }));
@@ -78,8 +96,10 @@ describe('spec:comment', () => {
     const second = await comment(dir, 'second.md');
     expect(second.stderr).toContain('updated the review comment on pull request #7');
 
-    expect(comments.map((c) => c.body.trim().split('\n').at(-1)))
-      .toEqual(['an unrelated comment', 'second']);
+    expect(comments.map((c) => c.body.trim().split('\n').at(-1))).toEqual([
+      'an unrelated comment',
+      'second',
+    ]);
     expect(await readFile(path.join(dir, 'step-summary.md'), 'utf8')).toContain('first\n');
     expect(requests).toEqual([
       'GET /repos/o/r/issues/7/comments',

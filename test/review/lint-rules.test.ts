@@ -82,41 +82,65 @@ function replaced(from: string, to: string): string {
 /** A document that follows every rule but the one named. */
 const FAILING: Record<string, string | Record<string, string>> = {
   'asyncapi-valid': replaced('    action: send', '    action: shout'),
-  envelope: replaced('        event_id: { type: string, format: uuid, description: Unique per event. }\n', '')
-    .replace('required: [event_type, event_id, timestamp, data]', 'required: [event_type, timestamp, data]')
+  envelope: replaced(
+    '        event_id: { type: string, format: uuid, description: Unique per event. }\n',
+    '',
+  )
+    .replace(
+      'required: [event_type, event_id, timestamp, data]',
+      'required: [event_type, timestamp, data]',
+    )
     .replace('            event_id: 6f1c1f4e-8a57-4b8e-9a57-5d1f1c2e9b10\n', ''),
-  'json-content-type': replaced('defaultContentType: application/json', 'defaultContentType: application/xml'),
+  'json-content-type': replaced(
+    'defaultContentType: application/json',
+    'defaultContentType: application/xml',
+  ),
   'message-key': replaced('x-key: $message.payload#/data/id', 'x-key: $message.payload#/data/uid'),
   'message-name-unique': replaced(
     "        $ref: '#/components/messages/thingMade'\n    bindings",
     "        $ref: '#/components/messages/thingMade'\n      thingMadeAgain:\n" +
       "        $ref: '#/components/messages/thingMadeAgain'\n    bindings",
-  ).replace('  schemas:\n', '    thingMadeAgain:\n      name: thing.made\n      summary: Again.\n' +
-    '      x-key: $message.payload#/data/id\n      payload:\n' +
-    "        $ref: '#/components/schemas/ThingMade'\n      examples:\n        - payload:\n" +
-    '            event_type: thing.made\n            event_id: 6f1c1f4e-8a57-4b8e-9a57-5d1f1c2e9b10\n' +
-    "            timestamp: '2026-01-05T10:00:00Z'\n            data: { id: a1 }\n  schemas:\n"),
+  ).replace(
+    '  schemas:\n',
+    '    thingMadeAgain:\n      name: thing.made\n      summary: Again.\n' +
+      '      x-key: $message.payload#/data/id\n      payload:\n' +
+      "        $ref: '#/components/schemas/ThingMade'\n      examples:\n        - payload:\n" +
+      '            event_type: thing.made\n' +
+      '            event_id: 6f1c1f4e-8a57-4b8e-9a57-5d1f1c2e9b10\n' +
+      "            timestamp: '2026-01-05T10:00:00Z'\n            data: { id: a1 }\n  schemas:\n",
+  ),
   'message-name-pattern': replaced('      name: thing.made', '      name: MakeThing'),
   'channel-address-pattern': replaced('address: things.events', 'address: Things_Events'),
   'message-examples': replaced(/      examples:[\s\S]*?(?=  schemas:)/.exec(HOUSE)?.[0] ?? '', ''),
   'examples-valid': replaced('data: { id: a1 }', 'data: { id: 42 }'),
-  descriptions: replaced('            id: { type: string, description: The thing\'s id. }',
-    '            id: { type: string }').replace('    description: Every thing made.\n', ''),
-  'unused-components': replaced('  schemas:\n', '  schemas:\n    Spare:\n      type: string\n' +
-    '      description: Nobody uses it.\n'),
+  descriptions: replaced(
+    "            id: { type: string, description: The thing's id. }",
+    '            id: { type: string }',
+  ).replace('    description: Every thing made.\n', ''),
+  'unused-components': replaced(
+    '  schemas:\n',
+    '  schemas:\n    Spare:\n      type: string\n' + '      description: Nobody uses it.\n',
+  ),
   'kafka-bindings': replaced(
-    '    bindings:\n      kafka:\n        groupId: { type: string, enum: [things-reader] }\n', ''),
+    '    bindings:\n      kafka:\n        groupId: { type: string, enum: [things-reader] }\n',
+    '',
+  ),
   'shared-topic-agreement': {
     'things.yaml': HOUSE,
     'reader.yaml': replaced('title: Things', 'title: Reader')
       .replace(/  sendThings:[\s\S]*?(?=  readThings:)/, '')
-      .replace("            id: { type: string, description: The thing's id. }",
+      .replace(
+        "            id: { type: string, description: The thing's id. }",
         "            id: { type: string, description: The thing's id. }\n" +
-        '            size: { type: integer, description: How big. }')
+          '            size: { type: integer, description: How big. }',
+      )
       .replace('required: [id]', 'required: [id, size]')
       .replace('data: { id: a1 }', 'data: { id: a1, size: 1 }'),
   },
-  'compatibility-mode': replaced('defaultContentType', 'x-compatibility: SOMETIMES\ndefaultContentType'),
+  'compatibility-mode': replaced(
+    'defaultContentType',
+    'x-compatibility: SOMETIMES\ndefaultContentType',
+  ),
 };
 
 async function lint(files: Record<string, string>) {
@@ -137,7 +161,10 @@ describe('lint rules', () => {
   it.each(Object.entries(FAILING))('%s fails its document', async (ruleId, failing) => {
     const files = typeof failing === 'string' ? { 'things.yaml': failing } : failing;
     const findings = await lint(files);
-    expect(findings.map((f) => f.ruleId), JSON.stringify(findings, null, 1)).toContain(ruleId);
+    expect(
+      findings.map((f) => f.ruleId),
+      JSON.stringify(findings, null, 1),
+    ).toContain(ruleId);
     // The failing document breaks the rule under test and no other.
     const others = findings.filter((f) => f.ruleId !== ruleId && ruleId !== 'asyncapi-valid');
     expect(others).toEqual([]);

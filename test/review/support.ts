@@ -27,6 +27,8 @@ export const PAYLOAD = {
   properties: { id: { type: 'string' }, name: { type: 'string' } },
 };
 
+const SECOND_REF = "      thingRemoved:\n        $ref: '#/components/messages/thingRemoved'\n";
+
 /** A 3.0 document of a service that sends one message and receives the same channel. */
 export function document(options: DocumentOptions = {}): string {
   const key = options.key === undefined ? '$message.payload#/id' : options.key;
@@ -44,7 +46,7 @@ ${options.mode ? `x-compatibility: ${options.mode}\n` : ''}channels:
     messages:
       thingMade:
         $ref: '#/components/messages/thingMade'
-${options.second ? "      thingRemoved:\n        $ref: '#/components/messages/thingRemoved'\n" : ''}\
+${options.second ? SECOND_REF : ''}\
     bindings:
       kafka:
         partitions: ${options.partitions ?? 3}

@@ -19,74 +19,203 @@ interface Row {
 
 const closed = { ...PAYLOAD, additionalProperties: false };
 const amount = (bounds: object): object => withProperty('amount', { type: 'number', ...bounds });
-const colour = (values: string[]): object => withProperty('colour', { type: 'string', enum: values });
+const colour = (values: string[]): object =>
+  withProperty('colour', { type: 'string', enum: values });
 
 const ROWS: readonly Row[] = [
-  { kind: 'property-added-optional', base: {}, head: { payload: withProperty('size', { type: 'integer' }) },
-    backward: false, forward: false },
-  { kind: 'property-added-required',
-    base: {}, head: { payload: withProperty('size', { type: 'integer' }, true) },
-    backward: true, forward: false },
-  { kind: 'property-added-closed', base: { payload: closed },
-    head: { payload: { ...withProperty('size', { type: 'integer' }), additionalProperties: false } },
-    backward: false, forward: true },
-  { kind: 'property-removed-optional', base: { payload: withProperty('size', { type: 'integer' }) },
-    head: {}, backward: false, forward: false },
-  { kind: 'property-removed-required',
-    base: { payload: withProperty('size', { type: 'integer' }, true) }, head: {},
-    backward: false, forward: true },
-  { kind: 'property-removed-closed',
-    base: { payload: { ...withProperty('size', { type: 'integer' }), additionalProperties: false } },
-    head: { payload: closed }, backward: true, forward: false },
-  { kind: 'property-made-required', base: {},
-    head: { payload: { ...PAYLOAD, required: ['id', 'name'] } }, backward: true, forward: false },
-  { kind: 'property-made-optional', base: { payload: { ...PAYLOAD, required: ['id', 'name'] } },
-    head: {}, backward: false, forward: true },
+  {
+    kind: 'property-added-optional',
+    base: {},
+    head: { payload: withProperty('size', { type: 'integer' }) },
+    backward: false,
+    forward: false,
+  },
+  {
+    kind: 'property-added-required',
+    base: {},
+    head: { payload: withProperty('size', { type: 'integer' }, true) },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'property-added-closed',
+    base: { payload: closed },
+    head: {
+      payload: { ...withProperty('size', { type: 'integer' }), additionalProperties: false },
+    },
+    backward: false,
+    forward: true,
+  },
+  {
+    kind: 'property-removed-optional',
+    base: { payload: withProperty('size', { type: 'integer' }) },
+    head: {},
+    backward: false,
+    forward: false,
+  },
+  {
+    kind: 'property-removed-required',
+    base: { payload: withProperty('size', { type: 'integer' }, true) },
+    head: {},
+    backward: false,
+    forward: true,
+  },
+  {
+    kind: 'property-removed-closed',
+    base: {
+      payload: { ...withProperty('size', { type: 'integer' }), additionalProperties: false },
+    },
+    head: { payload: closed },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'property-made-required',
+    base: {},
+    head: { payload: { ...PAYLOAD, required: ['id', 'name'] } },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'property-made-optional',
+    base: { payload: { ...PAYLOAD, required: ['id', 'name'] } },
+    head: {},
+    backward: false,
+    forward: true,
+  },
   { kind: 'object-closed', base: {}, head: { payload: closed }, backward: true, forward: false },
   { kind: 'object-opened', base: { payload: closed }, head: {}, backward: false, forward: true },
-  { kind: 'type-changed', base: { payload: withProperty('size', { type: 'integer' }) },
-    head: { payload: withProperty('size', { type: 'string' }) }, backward: true, forward: true },
-  { kind: 'type-widened', base: { payload: withProperty('size', { type: 'integer' }) },
-    head: { payload: withProperty('size', { type: 'number' }) }, backward: false, forward: true },
-  { kind: 'type-narrowed', base: { payload: withProperty('size', { type: ['string', 'null'] }) },
-    head: { payload: withProperty('size', { type: 'string' }) }, backward: true, forward: false },
-  { kind: 'enum-narrowed', base: { payload: colour(['red', 'blue']) },
-    head: { payload: colour(['red']) }, backward: true, forward: false },
-  { kind: 'enum-widened', base: { payload: colour(['red']) },
-    head: { payload: colour(['red', 'blue']) }, backward: false, forward: true },
-  { kind: 'range-narrowed', base: { payload: amount({ maximum: 100 }) },
-    head: { payload: amount({ maximum: 10 }) }, backward: true, forward: false },
-  { kind: 'range-widened', base: { payload: amount({ minimum: 0 }) },
-    head: { payload: amount({}) }, backward: false, forward: true },
-  { kind: 'constraint-changed', base: { payload: withProperty('code', { type: 'string', pattern: '^a' }) },
+  {
+    kind: 'type-changed',
+    base: { payload: withProperty('size', { type: 'integer' }) },
+    head: { payload: withProperty('size', { type: 'string' }) },
+    backward: true,
+    forward: true,
+  },
+  {
+    kind: 'type-widened',
+    base: { payload: withProperty('size', { type: 'integer' }) },
+    head: { payload: withProperty('size', { type: 'number' }) },
+    backward: false,
+    forward: true,
+  },
+  {
+    kind: 'type-narrowed',
+    base: { payload: withProperty('size', { type: ['string', 'null'] }) },
+    head: { payload: withProperty('size', { type: 'string' }) },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'enum-narrowed',
+    base: { payload: colour(['red', 'blue']) },
+    head: { payload: colour(['red']) },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'enum-widened',
+    base: { payload: colour(['red']) },
+    head: { payload: colour(['red', 'blue']) },
+    backward: false,
+    forward: true,
+  },
+  {
+    kind: 'range-narrowed',
+    base: { payload: amount({ maximum: 100 }) },
+    head: { payload: amount({ maximum: 10 }) },
+    backward: true,
+    forward: false,
+  },
+  {
+    kind: 'range-widened',
+    base: { payload: amount({ minimum: 0 }) },
+    head: { payload: amount({}) },
+    backward: false,
+    forward: true,
+  },
+  {
+    kind: 'constraint-changed',
+    base: { payload: withProperty('code', { type: 'string', pattern: '^a' }) },
     head: { payload: withProperty('code', { type: 'string', pattern: '^b' }) },
-    backward: true, forward: true },
+    backward: true,
+    forward: true,
+  },
   { kind: 'message-added', base: {}, head: { second: true }, backward: false, forward: true },
   { kind: 'message-removed', base: { second: true }, head: {}, backward: true, forward: false },
-  { kind: 'event-type-renamed', base: {}, head: { eventType: 'thing.built' },
-    backward: true, forward: true },
-  { kind: 'address-changed', base: {}, head: { address: 'things.changes' },
-    backward: true, forward: true },
-  { kind: 'channel-renamed', base: {}, head: { channelId: 'thingEvents' },
-    backward: false, forward: false },
-  { kind: 'key-changed', base: {}, head: { key: '$message.payload#/name' },
-    backward: true, forward: true },
+  {
+    kind: 'event-type-renamed',
+    base: {},
+    head: { eventType: 'thing.built' },
+    backward: true,
+    forward: true,
+  },
+  {
+    kind: 'address-changed',
+    base: {},
+    head: { address: 'things.changes' },
+    backward: true,
+    forward: true,
+  },
+  {
+    kind: 'channel-renamed',
+    base: {},
+    head: { channelId: 'thingEvents' },
+    backward: false,
+    forward: false,
+  },
+  {
+    kind: 'key-changed',
+    base: {},
+    head: { key: '$message.payload#/name' },
+    backward: true,
+    forward: true,
+  },
   { kind: 'key-added', base: { key: null }, head: {}, backward: true, forward: true },
   { kind: 'key-removed', base: {}, head: { key: null }, backward: true, forward: true },
-  { kind: 'partitions-added-keyed', base: {}, head: { partitions: 6 },
-    backward: true, forward: true },
-  { kind: 'partitions-added-unkeyed', base: { key: null }, head: { key: null, partitions: 6 },
-    backward: false, forward: false },
-  { kind: 'partitions-removed', base: {}, head: { partitions: 1 },
-    backward: true, forward: true, always: true },
-  { kind: 'group-id-changed', base: {}, head: { groupId: 'things-reader-2' },
-    backward: true, forward: true },
+  {
+    kind: 'partitions-added-keyed',
+    base: {},
+    head: { partitions: 6 },
+    backward: true,
+    forward: true,
+  },
+  {
+    kind: 'partitions-added-unkeyed',
+    base: { key: null },
+    head: { key: null, partitions: 6 },
+    backward: false,
+    forward: false,
+  },
+  {
+    kind: 'partitions-removed',
+    base: {},
+    head: { partitions: 1 },
+    backward: true,
+    forward: true,
+    always: true,
+  },
+  {
+    kind: 'group-id-changed',
+    base: {},
+    head: { groupId: 'things-reader-2' },
+    backward: true,
+    forward: true,
+  },
 ];
 
 async function changesBetween(base: DocumentOptions, head: DocumentOptions) {
-  const dir = await folderWith({ 'base/things.yaml': document(base), 'head/things.yaml': document(head) });
-  const result = await runDiff({ base: 'base', head: 'head', specPaths: ['asyncapi'],
-    defaultMode: 'FULL', cwd: dir });
+  const dir = await folderWith({
+    'base/things.yaml': document(base),
+    'head/things.yaml': document(head),
+  });
+  const result = await runDiff({
+    base: 'base',
+    head: 'head',
+    specPaths: ['asyncapi'],
+    defaultMode: 'FULL',
+    cwd: dir,
+  });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.changes;
 }
@@ -117,7 +246,11 @@ describe('the verdict of every row', () => {
   it('judges a change in the mode the document or channel sets', async () => {
     const head = { mode: 'BACKWARD', payload: withProperty('size', { type: 'integer' }, true) };
     const [change] = await changesBetween({ mode: 'BACKWARD' }, head);
-    expect(change).toMatchObject({ kind: 'property-added-required', mode: 'BACKWARD', breaking: true });
+    expect(change).toMatchObject({
+      kind: 'property-added-required',
+      mode: 'BACKWARD',
+      breaking: true,
+    });
 
     const forward = await changesBetween({ mode: 'FORWARD' }, { ...head, mode: 'FORWARD' });
     expect(forward[0]).toMatchObject({ mode: 'FORWARD', breaking: false });
@@ -125,15 +258,21 @@ describe('the verdict of every row', () => {
 });
 
 const OTHER_CHANNEL =
-  'channels:\n  others:\n    address: others.events\n    bindings:\n      kafka:\n        partitions: 1\n';
+  'channels:\n  others:\n    address: others.events\n' +
+  '    bindings:\n      kafka:\n        partitions: 1\n';
 
 async function kindsBetween(base: Record<string, string>, head: Record<string, string>) {
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(base)) files[`base/${name}`] = text;
   for (const [name, text] of Object.entries(head)) files[`head/${name}`] = text;
   const dir = await folderWith(files);
-  const result = await runDiff({ base: 'base', head: 'head', specPaths: ['asyncapi'],
-    defaultMode: 'FULL', cwd: dir });
+  const result = await runDiff({
+    base: 'base',
+    head: 'head',
+    specPaths: ['asyncapi'],
+    defaultMode: 'FULL',
+    cwd: dir,
+  });
   return result.changes.map((c) => `${c.kind} ${c.verdicts.FULL}`);
 }
 
@@ -155,20 +294,25 @@ describe('the rows about documents, channels and operations', () => {
   it('operations added or removed, and replicas changed, are compatible', async () => {
     const full = document();
     const sendOnly = full.replace(/  readThings:[\s\S]*?(?=components:)/, '');
-    expect(await kindsBetween({ 't.yaml': full }, { 't.yaml': sendOnly }))
-      .toEqual(['operation-removed compatible']);
-    expect(await kindsBetween({ 't.yaml': sendOnly }, { 't.yaml': full }))
-      .toEqual(['operation-added compatible']);
+    expect(await kindsBetween({ 't.yaml': full }, { 't.yaml': sendOnly })).toEqual([
+      'operation-removed compatible',
+    ]);
+    expect(await kindsBetween({ 't.yaml': sendOnly }, { 't.yaml': full })).toEqual([
+      'operation-added compatible',
+    ]);
     const replicated = full.replace('partitions: 3', 'partitions: 3\n        replicas: 3');
-    expect(await kindsBetween({ 't.yaml': full }, { 't.yaml': replicated }))
-      .toEqual(['binding-changed compatible']);
+    expect(await kindsBetween({ 't.yaml': full }, { 't.yaml': replicated })).toEqual([
+      'binding-changed compatible',
+    ]);
   });
 
   it('a producer change that a consumer in another document rejects breaks', async () => {
     const consumer = document().replace(/  sendThings:[\s\S]*?(?=  readThings:)/, '');
     const producer = document().replace(/  readThings:[\s\S]*?(?=components:)/, '');
-    const widened = document({ payload: withProperty('size', { type: 'integer' }, true) })
-      .replace(/  readThings:[\s\S]*?(?=components:)/, '');
+    const widened = document({ payload: withProperty('size', { type: 'integer' }, true) }).replace(
+      /  readThings:[\s\S]*?(?=components:)/,
+      '',
+    );
     const kinds = await kindsBetween(
       { 'consumer.yaml': consumer, 'producer.yaml': producer },
       { 'consumer.yaml': consumer, 'producer.yaml': widened },
@@ -177,8 +321,9 @@ describe('the rows about documents, channels and operations', () => {
     expect(kinds).not.toContain('reader-disagrees breaking');
 
     // Removing a property the consumer requires is what the consumer rejects.
-    const shrunk = document({ payload: { type: 'object', properties: { name: { type: 'string' } } } })
-      .replace(/  readThings:[\s\S]*?(?=components:)/, '');
+    const shrunk = document({
+      payload: { type: 'object', properties: { name: { type: 'string' } } },
+    }).replace(/  readThings:[\s\S]*?(?=components:)/, '');
     const rejected = await kindsBetween(
       { 'consumer.yaml': consumer, 'producer.yaml': producer },
       { 'consumer.yaml': consumer, 'producer.yaml': shrunk },

@@ -31,16 +31,54 @@ export const CONFIG_FILE = '.asyncapi-review.json';
  * No pattern knows every irregular verb; the common ones of event names are listed.
  */
 const IRREGULAR_PAST = [
-  'made', 'sent', 'paid', 'built', 'sold', 'won', 'lost', 'held', 'set', 'put', 'cut', 'shut',
-  'read', 'run', 'done', 'given', 'taken', 'written', 'frozen', 'chosen', 'bought', 'brought',
-  'found', 'kept', 'left', 'met', 'told', 'withdrawn', 'drawn', 'shown', 'known', 'thrown',
-  'hidden', 'broken', 'split', 'spent', 'lent', 'bound', 'begun', 'undone', 'rebuilt', 'resent',
+  'made',
+  'sent',
+  'paid',
+  'built',
+  'sold',
+  'won',
+  'lost',
+  'held',
+  'set',
+  'put',
+  'cut',
+  'shut',
+  'read',
+  'run',
+  'done',
+  'given',
+  'taken',
+  'written',
+  'frozen',
+  'chosen',
+  'bought',
+  'brought',
+  'found',
+  'kept',
+  'left',
+  'met',
+  'told',
+  'withdrawn',
+  'drawn',
+  'shown',
+  'known',
+  'thrown',
+  'hidden',
+  'broken',
+  'split',
+  'spent',
+  'lent',
+  'bound',
+  'begun',
+  'undone',
+  'rebuilt',
+  'resent',
 ];
-const MESSAGE_NAME_PATTERN =
-  `^[a-z][a-z0-9]*(-[a-z0-9]+)*\\.([a-z]+-)*([a-z]+ed|${IRREGULAR_PAST.join('|')})$`;
+const ENTITY = '[a-z][a-z0-9]*(-[a-z0-9]+)*';
+const MESSAGE_NAME_PATTERN = `^${ENTITY}\\.([a-z]+-)*([a-z]+ed|${IRREGULAR_PAST.join('|')})$`;
 /** Dotted lower-case words, parameters allowed as whole words: `features.events`. */
-const CHANNEL_ADDRESS_PATTERN =
-  '^([a-z][a-z0-9]*(-[a-z0-9]+)*|\\{[A-Za-z][A-Za-z0-9_]*\\})(\\.([a-z][a-z0-9]*(-[a-z0-9]+)*|\\{[A-Za-z][A-Za-z0-9_]*\\}))+$';
+const ADDRESS_WORD = '([a-z][a-z0-9]*(-[a-z0-9]+)*|\\{[A-Za-z][A-Za-z0-9_]*\\})';
+const CHANNEL_ADDRESS_PATTERN = `^${ADDRESS_WORD}(\\.${ADDRESS_WORD})+$`;
 
 export const DEFAULT_CONFIG: ReviewConfig = {
   rules: {},
@@ -53,7 +91,10 @@ export const DEFAULT_CONFIG: ReviewConfig = {
  * Reads the configuration file named by `--config`, or the one in the working folder
  * when it exists; without either, the defaults apply.
  */
-export function loadReviewConfig(explicit: string | undefined, knownRules: readonly string[]): ReviewConfig {
+export function loadReviewConfig(
+  explicit: string | undefined,
+  knownRules: readonly string[],
+): ReviewConfig {
   const file = explicit ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   if (file === undefined) return DEFAULT_CONFIG;
 
@@ -76,20 +117,27 @@ export function loadReviewConfig(explicit: string | undefined, knownRules: reado
   }
   for (const [id, setting] of Object.entries(rawRules)) {
     if (!knownRules.includes(id)) {
-      throw new ToolError('INVALID_OPTION',
-        `${file}: there is no lint rule "${id}"; the rules are ${knownRules.join(', ')}.`);
+      throw new ToolError(
+        'INVALID_OPTION',
+        `${file}: there is no lint rule "${id}"; the rules are ${knownRules.join(', ')}.`,
+      );
     }
     if (setting !== 'off' && setting !== 'warn' && setting !== 'error') {
-      throw new ToolError('INVALID_OPTION',
-        `${file}: rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error.`);
+      throw new ToolError(
+        'INVALID_OPTION',
+        `${file}: rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error.`,
+      );
     }
     rules[id] = setting;
   }
 
   const compatibility = raw.compatibility ?? DEFAULT_MODE;
   if (!isMode(compatibility)) {
-    throw new ToolError('INVALID_OPTION',
-      `${file}: "compatibility" is ${JSON.stringify(compatibility)}; use one of ${MODES.join(', ')}.`);
+    throw new ToolError(
+      'INVALID_OPTION',
+      `${file}: "compatibility" is ${JSON.stringify(compatibility)}; ` +
+        `use one of ${MODES.join(', ')}.`,
+    );
   }
   return {
     rules,
@@ -99,15 +147,26 @@ export function loadReviewConfig(explicit: string | undefined, knownRules: reado
   };
 }
 
-function pattern(file: string, raw: Record<string, unknown>, key: string, fallback: string): RegExp {
+function pattern(
+  file: string,
+  raw: Record<string, unknown>,
+  key: string,
+  fallback: string,
+): RegExp {
   const value = raw[key] ?? fallback;
   if (typeof value !== 'string') {
-    throw new ToolError('INVALID_OPTION', `${file}: "${key}" must be a regular expression string.`);
+    throw new ToolError(
+      'INVALID_OPTION',
+      `${file}: "${key}" must be a regular expression string.`,
+    );
   }
   try {
     return new RegExp(value);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ToolError('INVALID_OPTION', `${file}: "${key}" is not a regular expression (${reason}).`);
+    throw new ToolError(
+      'INVALID_OPTION',
+      `${file}: "${key}" is not a regular expression (${reason}).`,
+    );
   }
 }

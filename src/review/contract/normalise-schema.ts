@@ -8,9 +8,8 @@ import { toAcyclicSchema } from '../../codegen/model/schema-graph.js';
 
 export function normaliseSchema(schema: unknown): unknown {
   if (schema === undefined) return undefined;
-  const unwrapped = isRecord(schema) && 'schemaFormat' in schema && 'schema' in schema
-    ? schema.schema
-    : schema;
+  const unwrapped =
+    isRecord(schema) && 'schemaFormat' in schema && 'schema' in schema ? schema.schema : schema;
   return mergeAllOf(toAcyclicSchema(unwrapped, { stripAnnotations: true }));
 }
 

@@ -78,7 +78,8 @@ export function schemaPointer(tree: unknown, pointer: string, path: readonly str
     const [first, ...others] = rest;
     if (first === undefined) return at;
     const properties = node.properties;
-    if (first === 'items' && isRecord(node.items)) return visit(`${at}/items`, others, depth + 1) ?? `${at}/items`;
+    if (first === 'items' && isRecord(node.items))
+      return visit(`${at}/items`, others, depth + 1) ?? `${at}/items`;
     if (isRecord(properties) && first in properties) {
       const child = `${at}/properties/${first.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       return visit(child, others, depth + 1) ?? child;

@@ -6,7 +6,12 @@
 import type { SchemaChange } from '../diff/compare-schemas.js';
 import { compareSchemas } from '../diff/compare-schemas.js';
 import { VERDICTS } from '../compatibility/verdict-table.js';
-import type { ChannelContract, ContractSet, DocumentContract, MessageContract } from './contract.js';
+import type {
+  ChannelContract,
+  ContractSet,
+  DocumentContract,
+  MessageContract,
+} from './contract.js';
 
 export interface TopicParty {
   readonly document: DocumentContract;

@@ -19,8 +19,21 @@ const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'm
 const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
 /** Keywords whose change cannot be ordered as narrower or wider. */
 const OTHER_KEYWORDS = [
-  'pattern', 'format', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'allOf', '$ref',
-  'patternProperties', 'multipleOf', 'uniqueItems', 'definitions', 'prefixItems',
+  'pattern',
+  'format',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'allOf',
+  '$ref',
+  'patternProperties',
+  'multipleOf',
+  'uniqueItems',
+  'definitions',
+  'prefixItems',
 ];
 
 export function compareSchemas(oldSchema: unknown, newSchema: unknown, path = ''): SchemaChange[] {
@@ -37,7 +50,8 @@ export function compareSchemas(oldSchema: unknown, newSchema: unknown, path = ''
       changes.push({
         kind: 'constraint-changed',
         path,
-        detail: `\`${keyword}\` changed from ${shown(before[keyword])} to ${shown(after[keyword])}`,
+        detail:
+          `\`${keyword}\` changed from ${shown(before[keyword])} ` + `to ${shown(after[keyword])}`,
       });
     }
   }
@@ -79,7 +93,9 @@ function compareTypes(before: Schema, after: Schema, path: string, changes: Sche
 
 function enumOf(schema: Schema): Set<string> | undefined {
   if ('const' in schema) return new Set([JSON.stringify(schema.const)]);
-  return Array.isArray(schema.enum) ? new Set(schema.enum.map((v) => JSON.stringify(v))) : undefined;
+  return Array.isArray(schema.enum)
+    ? new Set(schema.enum.map((v) => JSON.stringify(v)))
+    : undefined;
 }
 
 function compareEnums(before: Schema, after: Schema, path: string, changes: SchemaChange[]): void {
@@ -103,14 +119,23 @@ function compareEnums(before: Schema, after: Schema, path: string, changes: Sche
   }
 }
 
-function compareBounds(before: Schema, after: Schema, path: string, changes: SchemaChange[]): void {
-  for (const [keywords, tighter] of [[LOWER_BOUNDS, 1], [UPPER_BOUNDS, -1]] as const) {
+function compareBounds(
+  before: Schema,
+  after: Schema,
+  path: string,
+  changes: SchemaChange[],
+): void {
+  for (const [keywords, tighter] of [
+    [LOWER_BOUNDS, 1],
+    [UPPER_BOUNDS, -1],
+  ] as const) {
     for (const keyword of keywords) {
       const oldBound = before[keyword];
       const newBound = after[keyword];
       if (oldBound === newBound) continue;
       const detail = `\`${keyword}\` changed from ${shown(oldBound)} to ${shown(newBound)}`;
-      const narrowed = typeof newBound === 'number' &&
+      const narrowed =
+        typeof newBound === 'number' &&
         (typeof oldBound !== 'number' || (newBound - oldBound) * tighter > 0);
       changes.push({ kind: narrowed ? 'range-narrowed' : 'range-widened', path, detail });
     }
@@ -144,11 +169,15 @@ function compareProperties(
     if (!inOld && inNew) {
       const required = newRequired.has(key);
       // An optional property is harmless unless old readers forbid unknown ones.
-      const kind = required ? 'property-added-required'
-        : oldClosed ? 'property-added-closed' : 'property-added-optional';
-      const detail = kind === 'property-added-closed'
-        ? `property "${key}" added to an object that old readers keep closed`
-        : `${required ? 'required' : 'optional'} property "${key}" added`;
+      const kind = required
+        ? 'property-added-required'
+        : oldClosed
+          ? 'property-added-closed'
+          : 'property-added-optional';
+      const detail =
+        kind === 'property-added-closed'
+          ? `property "${key}" added to an object that old readers keep closed`
+          : `${required ? 'required' : 'optional'} property "${key}" added`;
       changes.push({ kind, path: childPath, detail });
     } else if (inOld && !inNew) {
       const required = oldRequired.has(key);
@@ -160,16 +189,25 @@ function compareProperties(
         });
       }
       if (newClosed) {
-        changes.push({ kind: 'property-removed-closed', path: childPath,
-          detail: `property "${key}" removed from an object that new readers keep closed` });
+        changes.push({
+          kind: 'property-removed-closed',
+          path: childPath,
+          detail: `property "${key}" removed from an object that new readers keep closed`,
+        });
       }
     } else {
       if (!oldRequired.has(key) && newRequired.has(key)) {
-        changes.push({ kind: 'property-made-required', path: childPath,
-          detail: `property "${key}" is now required` });
+        changes.push({
+          kind: 'property-made-required',
+          path: childPath,
+          detail: `property "${key}" is now required`,
+        });
       } else if (oldRequired.has(key) && !newRequired.has(key)) {
-        changes.push({ kind: 'property-made-optional', path: childPath,
-          detail: `property "${key}" is now optional` });
+        changes.push({
+          kind: 'property-made-optional',
+          path: childPath,
+          detail: `property "${key}" is now optional`,
+        });
       }
       changes.push(...compareSchemas(oldProperties[key], newProperties[key], childPath));
     }

@@ -18,13 +18,18 @@ export interface DiffOptions {
   readonly defaultMode?: Mode;
 }
 
-export function diffContracts(base: ContractSet, head: ContractSet, options: DiffOptions = {}): Change[] {
+export function diffContracts(
+  base: ContractSet,
+  head: ContractSet,
+  options: DiffOptions = {},
+): Change[] {
   const defaultMode = options.defaultMode ?? DEFAULT_MODE;
   const changes: Change[] = [];
   const documentFiles = new Set(head.documents.map((d) => d.parsed.file.absolutePath));
   // A message defined in another document under review is judged there, once.
   const definedHere = (message: MessageContract, document: DocumentContract): boolean =>
-    message.definedIn === document.parsed.file.absolutePath || !documentFiles.has(message.definedIn);
+    message.definedIn === document.parsed.file.absolutePath ||
+    !documentFiles.has(message.definedIn);
   const oldByKey = new Map(base.documents.map((d) => [d.key, d]));
   const newKeys = new Set(head.documents.map((d) => d.key));
   // Two single files are two versions of one document, whatever their names.
@@ -39,16 +44,28 @@ export function diffContracts(base: ContractSet, head: ContractSet, options: Dif
     const old = oldByKey.get(document.key);
     const mode = document.mode ?? old?.mode ?? defaultMode;
     if (old === undefined) {
-      changes.push(judge({ kind: 'document-added', location: document.parsed.locate(''), mode,
-        message: `document ${document.path} added` }));
+      changes.push(
+        judge({
+          kind: 'document-added',
+          location: document.parsed.locate(''),
+          mode,
+          message: `document ${document.path} added`,
+        }),
+      );
       continue;
     }
     changes.push(...diffDocument(old, document, mode, definedHere));
   }
   for (const old of base.documents) {
     if (newKeys.has(old.key)) continue;
-    changes.push(judge({ kind: 'document-removed', location: old.parsed.locate(''),
-      mode: old.mode ?? defaultMode, message: `document ${old.path} removed` }));
+    changes.push(
+      judge({
+        kind: 'document-removed',
+        location: old.parsed.locate(''),
+        mode: old.mode ?? defaultMode,
+        message: `document ${old.path} removed`,
+      }),
+    );
   }
   return changes;
 }
@@ -69,12 +86,21 @@ function diffDocument(
 
   for (const [before, after] of pairs) {
     if (before === undefined && after !== undefined) {
-      push({ kind: 'channel-added', location: after.location, topic: after.topic,
-        mode: after.mode ?? mode, message: `channel "${after.id}" (topic ${after.topic}) added` });
+      push({
+        kind: 'channel-added',
+        location: after.location,
+        topic: after.topic,
+        mode: after.mode ?? mode,
+        message: `channel "${after.id}" (topic ${after.topic}) added`,
+      });
     } else if (before !== undefined && after === undefined) {
-      push({ kind: 'channel-removed', location: before.location, topic: before.topic,
+      push({
+        kind: 'channel-removed',
+        location: before.location,
+        topic: before.topic,
         mode: before.mode ?? mode,
-        message: `channel "${before.id}" (topic ${before.topic}) removed` });
+        message: `channel "${before.id}" (topic ${before.topic}) removed`,
+      });
     } else if (before !== undefined && after !== undefined) {
       const judgeHere = (message: MessageContract): boolean => definedHere(message, document);
       changes.push(...diffChannel(before, after, after.mode ?? before.mode ?? mode, judgeHere));
@@ -86,18 +112,31 @@ function diffDocument(
   for (const operation of document.operations) {
     const before = oldOperations.get(operation.id);
     if (before === undefined) {
-      push({ kind: 'operation-added', location: operation.location, mode,
-        message: `${operation.action} operation "${operation.id}" added` });
+      push({
+        kind: 'operation-added',
+        location: operation.location,
+        mode,
+        message: `${operation.action} operation "${operation.id}" added`,
+      });
     } else if (before.groupId !== operation.groupId && operation.action === 'receive') {
-      push({ kind: 'group-id-changed', location: operation.location, mode,
-        message: `operation "${operation.id}" changes its consumer group from ` +
-          `${before.groupId ?? 'the default'} to ${operation.groupId ?? 'the default'}` });
+      push({
+        kind: 'group-id-changed',
+        location: operation.location,
+        mode,
+        message:
+          `operation "${operation.id}" changes its consumer group from ` +
+          `${before.groupId ?? 'the default'} to ${operation.groupId ?? 'the default'}`,
+      });
     }
   }
   for (const operation of old.operations) {
     if (newOperationIds.has(operation.id)) continue;
-    push({ kind: 'operation-removed', location: document.parsed.locate('/operations'), mode,
-      message: `${operation.action} operation "${operation.id}" removed` });
+    push({
+      kind: 'operation-removed',
+      location: document.parsed.locate('/operations'),
+      mode,
+      message: `${operation.action} operation "${operation.id}" removed`,
+    });
   }
   return changes;
 }
@@ -141,51 +180,86 @@ function diffChannel(
   };
 
   if (before.id !== after.id) {
-    push({ kind: 'channel-renamed', location: after.location,
-      message: `channel "${before.id}" is now called "${after.id}"` });
+    push({
+      kind: 'channel-renamed',
+      location: after.location,
+      message: `channel "${before.id}" is now called "${after.id}"`,
+    });
   }
   if (before.topic !== after.topic) {
-    push({ kind: 'address-changed', location: after.location,
-      message: `channel "${after.id}" moves from topic ${before.topic} to ${after.topic}` });
+    push({
+      kind: 'address-changed',
+      location: after.location,
+      message: `channel "${after.id}" moves from topic ${before.topic} to ${after.topic}`,
+    });
   }
   const oldPartitions = before.partitions;
   const newPartitions = after.partitions;
-  if (oldPartitions !== undefined && newPartitions !== undefined && newPartitions < oldPartitions) {
-    push({ kind: 'partitions-removed', location: after.location,
-      message: `topic ${topic} goes from ${oldPartitions} to ${newPartitions} partitions, ` +
-        'which Kafka cannot do' });
-  } else if (oldPartitions !== undefined && newPartitions !== undefined &&
-    newPartitions > oldPartitions) {
-    const keyed = after.messages.some((m) => m.keyExpression !== undefined);
-    push({ kind: keyed ? 'partitions-added-keyed' : 'partitions-added-unkeyed',
+  if (
+    oldPartitions !== undefined &&
+    newPartitions !== undefined &&
+    newPartitions < oldPartitions
+  ) {
+    push({
+      kind: 'partitions-removed',
       location: after.location,
-      message: `topic ${topic} goes from ${oldPartitions} to ${newPartitions} partitions` });
+      message:
+        `topic ${topic} goes from ${oldPartitions} to ${newPartitions} partitions, ` +
+        'which Kafka cannot do',
+    });
+  } else if (
+    oldPartitions !== undefined &&
+    newPartitions !== undefined &&
+    newPartitions > oldPartitions
+  ) {
+    const keyed = after.messages.some((m) => m.keyExpression !== undefined);
+    push({
+      kind: keyed ? 'partitions-added-keyed' : 'partitions-added-unkeyed',
+      location: after.location,
+      message: `topic ${topic} goes from ${oldPartitions} to ${newPartitions} partitions`,
+    });
   }
   if (before.otherBindings !== after.otherBindings) {
-    push({ kind: 'binding-changed', location: after.location,
-      message: `the replicas or topic configuration of topic ${topic} change` });
+    push({
+      kind: 'binding-changed',
+      location: after.location,
+      message: `the replicas or topic configuration of topic ${topic} change`,
+    });
   }
 
-  const grouped = new Map<string, { input: Omit<ChangeInput, 'mode' | 'topic'>; types: string[] }>();
+  const grouped = new Map<
+    string,
+    { input: Omit<ChangeInput, 'mode' | 'topic'>; types: string[] }
+  >();
   for (const [oldMessage, newMessage] of pairMessages(before.messages, after.messages)) {
     if (oldMessage === undefined && newMessage !== undefined) {
-      push({ kind: 'message-added', location: newMessage.location, eventType: newMessage.eventType,
-        message: `event type ${newMessage.eventType} added to topic ${topic}` });
+      push({
+        kind: 'message-added',
+        location: newMessage.location,
+        eventType: newMessage.eventType,
+        message: `event type ${newMessage.eventType} added to topic ${topic}`,
+      });
     } else if (oldMessage !== undefined && newMessage === undefined) {
-      push({ kind: 'message-removed', location: after.location, eventType: oldMessage.eventType,
-        message: `event type ${oldMessage.eventType} removed from topic ${topic}` });
+      push({
+        kind: 'message-removed',
+        location: after.location,
+        eventType: oldMessage.eventType,
+        message: `event type ${oldMessage.eventType} removed from topic ${topic}`,
+      });
     } else if (oldMessage !== undefined && newMessage !== undefined && judgeHere(newMessage)) {
       // Messages that share a schema change alike; a reviewer reads each change once.
       for (const change of diffMessage(oldMessage, newMessage)) {
         const key = `${change.kind}\u0000${change.path ?? ''}\u0000${change.message}`;
         const known = grouped.get(key);
-        if (known === undefined) grouped.set(key, { input: change, types: [newMessage.eventType] });
+        if (known === undefined)
+          grouped.set(key, { input: change, types: [newMessage.eventType] });
         else known.types.push(newMessage.eventType);
       }
     }
   }
   for (const { input, types } of grouped.values()) {
-    const subject = input.path === undefined ? types.join(', ') : `${types.join(', ')} ${input.path}`;
+    const subject =
+      input.path === undefined ? types.join(', ') : `${types.join(', ')} ${input.path}`;
     push({ ...input, message: `${subject}: ${input.message}` });
   }
   return changes;
@@ -208,7 +282,8 @@ function pairMessages(
     if (before === undefined) rest.push(message);
     else pairs.push([before, message]);
   }
-  for (const message of rest) pairs.push([take((m) => m.eventType === message.eventType), message]);
+  for (const message of rest)
+    pairs.push([take((m) => m.eventType === message.eventType), message]);
   for (const before of unmatchedOld) pairs.push([before, undefined]);
   return pairs;
 }
@@ -223,15 +298,28 @@ function diffMessage(
   const location = after.location;
 
   if (before.eventType !== after.eventType) {
-    changes.push({ kind: 'event-type-renamed', location, eventType,
-      message: `the event type was ${before.eventType}` });
+    changes.push({
+      kind: 'event-type-renamed',
+      location,
+      eventType,
+      message: `the event type was ${before.eventType}`,
+    });
   }
   if (before.keyExpression !== after.keyExpression) {
-    const kind = before.keyExpression === undefined ? 'key-added'
-      : after.keyExpression === undefined ? 'key-removed' : 'key-changed';
-    changes.push({ kind, location: after.keyLocation, eventType,
-      message: `the key changes from ${before.keyExpression ?? 'none'} to ` +
-        `${after.keyExpression ?? 'none'}` });
+    const kind =
+      before.keyExpression === undefined
+        ? 'key-added'
+        : after.keyExpression === undefined
+          ? 'key-removed'
+          : 'key-changed';
+    changes.push({
+      kind,
+      location: after.keyLocation,
+      eventType,
+      message:
+        `the key changes from ${before.keyExpression ?? 'none'} to ` +
+        `${after.keyExpression ?? 'none'}`,
+    });
   }
   for (const [part, oldSchema, newSchema] of [
     ['payload', before.payload, after.payload],
@@ -239,8 +327,13 @@ function diffMessage(
     ['key', before.keySchema, after.keySchema],
   ] as const) {
     for (const change of compareSchemas(oldSchema, newSchema)) {
-      changes.push({ kind: change.kind, location: after.locateSchema(part, change.path), eventType,
-        path: `${part}${change.path}`, message: change.detail });
+      changes.push({
+        kind: change.kind,
+        location: after.locateSchema(part, change.path),
+        eventType,
+        path: `${part}${change.path}`,
+        message: change.detail,
+      });
     }
   }
   return changes;

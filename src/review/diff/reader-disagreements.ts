@@ -21,16 +21,19 @@ export function readerDisagreements(head: ContractSet, changes: readonly Change[
       for (const reader of parties.filter((p) => p.receives && p.document !== writer.document)) {
         const objections = readerObjections(writer.message, reader.message);
         if (objections.length === 0) continue;
-        found.push(judge({
-          kind: 'reader-disagrees',
-          location: writer.message.location,
-          topic: writer.channel.topic,
-          eventType: writer.message.eventType,
-          mode: change.mode,
-          message: `${reader.document.path} reads ${writer.message.eventType} from topic ` +
-            `${writer.channel.topic} with a schema that rejects what ${writer.document.path} ` +
-            `writes: ${objections.join('; ')}`,
-        }));
+        found.push(
+          judge({
+            kind: 'reader-disagrees',
+            location: writer.message.location,
+            topic: writer.channel.topic,
+            eventType: writer.message.eventType,
+            mode: change.mode,
+            message:
+              `${reader.document.path} reads ${writer.message.eventType} from topic ` +
+              `${writer.channel.topic} with a schema that rejects what ${writer.document.path} ` +
+              `writes: ${objections.join('; ')}`,
+          }),
+        );
       }
     }
   }

@@ -33,8 +33,10 @@ export function compareApi(before: ApiSurface, after: ApiSurface): ApiImpact[] {
       continue;
     }
     if (old.name !== unit.name) {
-      impacts.push({ kind: 'unit-renamed',
-        message: `${old.name} is renamed to ${unit.name}; its importers must follow` });
+      impacts.push({
+        kind: 'unit-renamed',
+        message: `${old.name} is renamed to ${unit.name}; its importers must follow`,
+      });
     }
     impacts.push(...compareMethods(old, unit));
   }
@@ -50,8 +52,10 @@ export function compareApi(before: ApiSurface, after: ApiSurface): ApiImpact[] {
     const oldName = before.messageTypes.get(message);
     if (oldName === undefined || oldName === newName) continue;
     renamedTypes.add(oldName).add(newName);
-    impacts.push({ kind: 'type-renamed',
-      message: `type ${oldName}Payload is renamed to ${newName}Payload` });
+    impacts.push({
+      kind: 'type-renamed',
+      message: `type ${oldName}Payload is renamed to ${newName}Payload`,
+    });
   }
   const name = (key: string): string => key.slice(key.indexOf('/') + 1);
   const isRenamed = (key: string): boolean =>
@@ -63,13 +67,16 @@ export function compareApi(before: ApiSurface, after: ApiSurface): ApiImpact[] {
   }
   for (const key of before.types) {
     if (!after.types.has(key) && !isRenamed(key)) {
-      impacts.push({ kind: 'type-removed',
-        message: `type ${name(key)} (${key}) is no longer generated; its importers break` });
+      impacts.push({
+        kind: 'type-removed',
+        message: `type ${name(key)} (${key}) is no longer generated; its importers break`,
+      });
     }
   }
   // Two methods can take one message; a reviewer needs each sentence once.
-  return impacts.filter((impact, index) =>
-    impacts.findIndex((other) => other.message === impact.message) === index);
+  return impacts.filter(
+    (impact, index) => impacts.findIndex((other) => other.message === impact.message) === index,
+  );
 }
 
 function describe(unit: ApiUnit): string {
@@ -87,27 +94,47 @@ function compareMethods(old: ApiUnit, unit: ApiUnit): ApiImpact[] {
   for (const method of unit.methods) {
     const before = oldMethods.get(method.name);
     if (before === undefined) {
-      impacts.push(handlers
-        ? { kind: 'handler-method-added', message: `${unit.name} gains ${method.name}: every ` +
-          `worker of channel ${unit.channelId} must implement it` }
-        : { kind: 'producer-method-added', message: `${unit.name} gains ${method.name}` });
+      impacts.push(
+        handlers
+          ? {
+              kind: 'handler-method-added',
+              message:
+                `${unit.name} gains ${method.name}: every ` +
+                `worker of channel ${unit.channelId} must implement it`,
+            }
+          : { kind: 'producer-method-added', message: `${unit.name} gains ${method.name}` },
+      );
     } else if (before.argument !== method.argument) {
-      impacts.push({ kind: 'argument-type-changed',
-        message: `the argument of ${unit.name}.${method.name} changes from ` +
-          `\`${oneLine(before.argument)}\` to \`${oneLine(method.argument)}\`` });
+      impacts.push({
+        kind: 'argument-type-changed',
+        message:
+          `the argument of ${unit.name}.${method.name} changes from ` +
+          `\`${oneLine(before.argument)}\` to \`${oneLine(method.argument)}\``,
+      });
     }
   }
   for (const method of old.methods) {
     if (newNames.has(method.name)) continue;
-    impacts.push(handlers
-      ? { kind: 'handler-method-removed', message: `${unit.name} loses ${method.name}; ` +
-        'implementations keep a method nothing calls' }
-      : { kind: 'producer-method-removed', message: `${unit.name} loses ${method.name}; ` +
-        'its callers no longer compile' });
+    impacts.push(
+      handlers
+        ? {
+            kind: 'handler-method-removed',
+            message:
+              `${unit.name} loses ${method.name}; ` +
+              'implementations keep a method nothing calls',
+          }
+        : {
+            kind: 'producer-method-removed',
+            message: `${unit.name} loses ${method.name}; ` + 'its callers no longer compile',
+          },
+    );
   }
   return impacts;
 }
 
 function oneLine(type: string): string {
-  return type.replace(/\s*\n\s*/g, ' ').replace(/\{ /g, '{ ').replace(/; \}/g, ' }');
+  return type
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\{ /g, '{ ')
+    .replace(/; \}/g, ' }');
 }

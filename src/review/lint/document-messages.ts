@@ -8,6 +8,7 @@ import type { SourceLocation } from '../../codegen/diagnostics.js';
 import type { ParsedDocument } from '../../codegen/load/parse-documents.js';
 import { isRecord } from '../contract/normalise-schema.js';
 import { definitionPointer, rawTree, valueAt } from '../contract/raw-document.js';
+import { locateNear } from '../contract/locate-near.js';
 
 export interface DocumentMessage {
   readonly message: MessageInterface;
@@ -38,7 +39,7 @@ export function documentMessages(parsed: ParsedDocument): DocumentMessage[] {
       message,
       eventType: message.name() ?? message.id(),
       pointer,
-      location: parsed.locate(pointer),
+      location: locateNear(parsed, pointer),
       channelIds: channelId === undefined ? [] : [channelId],
       external: raw !== undefined && !raw.startsWith('#'),
     });

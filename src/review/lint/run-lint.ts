@@ -24,14 +24,17 @@ export function runLint(
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    const severity = setting === undefined ? rule.defaultSeverity
-      : setting === 'warn' ? 'warning' : 'error';
-    for (const found of rule.check(context)) findings.push({ ...found, ruleId: rule.id, severity });
+    const severity =
+      setting === undefined ? rule.defaultSeverity : setting === 'warn' ? 'warning' : 'error';
+    for (const found of rule.check(context))
+      findings.push({ ...found, ruleId: rule.id, severity });
   }
-  return findings.sort((a, b) =>
-    compareText(a.location.file, b.location.file) ||
-    a.location.line - b.location.line ||
-    a.location.column - b.location.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message));
+  return findings.sort(
+    (a, b) =>
+      compareText(a.location.file, b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
+  );
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../../codegen/diagnostics.js';
 import { findDocuments } from '../../codegen/load/find-documents.js';
 import { parseDocuments, type ParsedDocument } from '../../codegen/load/parse-documents.js';
+import type { UrlMapping } from '../../codegen/load/url-map.js';
 import type { SpecSource } from './spec-source.js';
 
 export interface SpecSet {
@@ -16,12 +17,16 @@ export interface SpecSet {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function loadSpecSet(source: SpecSource): Promise<SpecSet> {
+export async function loadSpecSet(
+  source: SpecSource,
+  urlMappings: readonly UrlMapping[] = [],
+): Promise<SpecSet> {
   // A ref may lack the paths (a base before the documents existed); on disk they must exist.
-  const present = source.commit === undefined
-    ? source.specPaths
-    : source.specPaths.filter((specPath) => existsSync(specPath));
+  const present =
+    source.commit === undefined
+      ? source.specPaths
+      : source.specPaths.filter((specPath) => existsSync(specPath));
   const files = present.length === 0 ? [] : await findDocuments(present);
-  const parsed = await parseDocuments(files, { urlMappings: [], baseDir: source.baseDir });
+  const parsed = await parseDocuments(files, { urlMappings, baseDir: source.baseDir });
   return { source, documents: parsed.documents, diagnostics: parsed.diagnostics };
 }

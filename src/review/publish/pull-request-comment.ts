@@ -16,7 +16,10 @@ export interface GithubTarget {
 
 export type CommentOutcome = 'created' | 'updated';
 
-export async function upsertReviewComment(target: GithubTarget, body: string): Promise<CommentOutcome> {
+export async function upsertReviewComment(
+  target: GithubTarget,
+  body: string,
+): Promise<CommentOutcome> {
   const base = `${target.apiUrl.replace(/\/$/, '')}/repos/${target.repository}`;
   const headers = {
     accept: 'application/vnd.github+json',
@@ -26,17 +29,23 @@ export async function upsertReviewComment(target: GithubTarget, body: string): P
   };
   const marked = body.startsWith(REVIEW_MARKER) ? body : `${REVIEW_MARKER}\n${body}`;
 
-  const existing = await findMarkedComment(`${base}/issues/${target.pullRequest}/comments`, headers);
-  const request = existing === undefined
-    ? { url: `${base}/issues/${target.pullRequest}/comments`, method: 'POST' }
-    : { url: `${base}/issues/comments/${existing}`, method: 'PATCH' };
+  const existing = await findMarkedComment(
+    `${base}/issues/${target.pullRequest}/comments`,
+    headers,
+  );
+  const request =
+    existing === undefined
+      ? { url: `${base}/issues/${target.pullRequest}/comments`, method: 'POST' }
+      : { url: `${base}/issues/comments/${existing}`, method: 'PATCH' };
   const response = await fetch(request.url, {
     method: request.method,
     headers,
     body: JSON.stringify({ body: marked }),
   });
   if (!response.ok) {
-    throw new Error(`${request.method} ${request.url} answered ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `${request.method} ${request.url} answered ${response.status}: ${await response.text()}`,
+    );
   }
   return existing === undefined ? 'created' : 'updated';
 }

@@ -10,9 +10,12 @@ import { annotation } from './github-annotation.js';
 export function diffSummary(result: DiffResult): string {
   const breaking = result.changes.filter((c) => c.breaking).length;
   const compatible = result.changes.length - breaking;
-  if (result.changes.length === 0) return `No changes to the contract between ${result.base} and ${result.head}.`;
-  return `${breaking === 0 ? '✅' : '❌'} ${breaking} breaking change(s), ${compatible} ` +
-    `compatible change(s) between ${result.base} and ${result.head}.`;
+  if (result.changes.length === 0)
+    return `No changes to the contract between ${result.base} and ${result.head}.`;
+  return (
+    `${breaking === 0 ? '✅' : '❌'} ${breaking} breaking change(s), ${compatible} ` +
+    `compatible change(s) between ${result.base} and ${result.head}.`
+  );
 }
 
 function where(change: Change): string {
@@ -34,11 +37,16 @@ export function formatDiffMarkdown(result: DiffResult, heading = '##'): string {
   const breaking = result.changes.filter((c) => c.breaking);
   const rest = result.changes.filter((c) => !c.breaking);
   const lines = [diffSummary(result), ''];
-  if (breaking.length > 0) lines.push(`${heading} Breaking changes`, '', ...breaking.map(changeLine), '');
+  if (breaking.length > 0)
+    lines.push(`${heading} Breaking changes`, '', ...breaking.map(changeLine), '');
   if (rest.length > 0) lines.push(`${heading} Other changes`, '', ...rest.map(changeLine), '');
   if (result.impact.length > 0) {
-    lines.push(`${heading} Impact on generated code`, '',
-      ...result.impact.map((impact) => `- ${impact.message}`), '');
+    lines.push(
+      `${heading} Impact on generated code`,
+      '',
+      ...result.impact.map((impact) => `- ${impact.message}`),
+      '',
+    );
   }
   return lines.join('\n').trimEnd() + '\n';
 }
@@ -77,7 +85,10 @@ export function formatDiffGithub(result: DiffResult): string {
         change.breaking ? 'error' : 'notice',
         change.location,
         `spec:diff ${change.kind}`,
-        change.breaking ? `${change.message}. Breaks ${change.breaks}: ${change.why}` : change.message,
-      ))
+        change.breaking
+          ? `${change.message}. Breaks ${change.breaks}: ${change.why}`
+          : change.message,
+      ),
+    )
     .join('\n');
 }

@@ -4,7 +4,10 @@
  */
 import type { LintFinding, LintRule } from '../lint/rule.js';
 
-export function formatLintSarif(findings: readonly LintFinding[], rules: readonly LintRule[]): string {
+export function formatLintSarif(
+  findings: readonly LintFinding[],
+  rules: readonly LintRule[],
+): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -7,8 +7,10 @@ import { annotation } from './github-annotation.js';
 
 export function formatLintText(findings: readonly LintFinding[]): string {
   return findings
-    .map(({ location, severity, ruleId, message }) =>
-      `${location.file}:${location.line}:${location.column}: ${severity} ${ruleId}: ${message}`)
+    .map(
+      ({ location, severity, ruleId, message }) =>
+        `${location.file}:${location.line}:${location.column}: ${severity} ${ruleId}: ${message}`,
+    )
     .join('\n');
 }
 

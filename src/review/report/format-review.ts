@@ -22,14 +22,22 @@ export function formatReviewMarkdown(result: ReviewResult, outDir: string): stri
 
   const rows = [
     ['lint', errors === 0, lintSummary(lint).replace(/^spec:lint: /, '')],
-    ['compatibility', !diffFailed && breaking === 0, diffFailed
-      ? `the base ${diff.base} does not parse`
-      : `${breaking} breaking of ${diff.changes.length} change(s) against ${diff.base}`],
-    ['generated code', !driftUnknown && drift.differing.length === 0, driftUnknown
-      ? 'not checked: codegen stops on errors'
-      : drift.differing.length === 0
-        ? `${out}/ is up to date`
-        : `${drift.differing.length} file(s) differ; run \`npm run codegen\``],
+    [
+      'compatibility',
+      !diffFailed && breaking === 0,
+      diffFailed
+        ? `the base ${diff.base} does not parse`
+        : `${breaking} breaking of ${diff.changes.length} change(s) against ${diff.base}`,
+    ],
+    [
+      'generated code',
+      !driftUnknown && drift.differing.length === 0,
+      driftUnknown
+        ? 'not checked: codegen stops on errors'
+        : drift.differing.length === 0
+          ? `${out}/ is up to date`
+          : `${drift.differing.length} file(s) differ; run \`npm run codegen\``,
+    ],
   ] as const;
 
   const lines = [

@@ -6,6 +6,7 @@ import { isRecord } from '../../contract/normalise-schema.js';
 import { rawTree, valueAt } from '../../contract/raw-document.js';
 import { documentMessages } from '../document-messages.js';
 import type { LintRule, RuleFinding } from '../rule.js';
+import { locateNear } from '../../contract/locate-near.js';
 
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
@@ -14,14 +15,16 @@ function hasText(value: unknown): boolean {
 export const descriptions: LintRule = {
   id: 'descriptions',
   defaultSeverity: 'warning',
-  description: 'The document, its channels, operations and messages have a description (or ' +
+  description:
+    'The document, its channels, operations and messages have a description (or ' +
     'a summary), and so do component schemas and their properties.',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const parsed of context.documents) {
       const document = parsed.document;
       const missing = (pointer: string, what: string): void => {
-        findings.push({ location: parsed.locate(pointer), message: `${what} has no description` });
+        const location = locateNear(parsed, pointer);
+        findings.push({ location, message: `${what} has no description` });
       };
       if (!hasText(document.info().description())) missing('/info', 'the document');
       for (const channel of document.channels().all()) {

@@ -2,6 +2,7 @@
 import { validationErrors } from '../schema-validator.js';
 import { documentMessages } from '../document-messages.js';
 import type { LintRule, RuleFinding } from '../rule.js';
+import { locateNear } from '../../contract/locate-near.js';
 
 export const examplesValid: LintRule = {
   id: 'examples-valid',
@@ -14,24 +15,28 @@ export const examplesValid: LintRule = {
         if (entry.external) continue;
         const payloadSchema = entry.message.payload()?.json();
         const headersSchema = entry.message.headers()?.json();
-        entry.message.examples().all().forEach((example, index) => {
-          const name = example.name() ?? `#${index + 1}`;
-          const pointer = `${entry.pointer}/examples/${index}`;
-          const checks = [
-            ['payload', payloadSchema, example.hasPayload(), example.payload()],
-            ['headers', headersSchema, example.hasHeaders(), example.headers()],
-          ] as const;
-          for (const [part, schema, present, value] of checks) {
-            if (schema === undefined || !present) continue;
-            const errors = validationErrors(schema, value);
-            if (errors.length === 0) continue;
-            findings.push({
-              location: parsed.locate(`${pointer}/${part}`),
-              message: `example ${name} of message "${entry.eventType}" does not match its ` +
-                `${part} schema: ${errors.join('; ')}`,
-            });
-          }
-        });
+        entry.message
+          .examples()
+          .all()
+          .forEach((example, index) => {
+            const name = example.name() ?? `#${index + 1}`;
+            const pointer = `${entry.pointer}/examples/${index}`;
+            const checks = [
+              ['payload', payloadSchema, example.hasPayload(), example.payload()],
+              ['headers', headersSchema, example.hasHeaders(), example.headers()],
+            ] as const;
+            for (const [part, schema, present, value] of checks) {
+              if (schema === undefined || !present) continue;
+              const errors = validationErrors(schema, value);
+              if (errors.length === 0) continue;
+              findings.push({
+                location: locateNear(parsed, `${pointer}/${part}`),
+                message:
+                  `example ${name} of message "${entry.eventType}" does not match its ` +
+                  `${part} schema: ${errors.join('; ')}`,
+              });
+            }
+          });
       }
     }
     return findings;

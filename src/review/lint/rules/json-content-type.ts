@@ -15,9 +15,13 @@ export const jsonContentType: LintRule = {
         if (entry.external) continue;
         const contentType = entry.message.contentType() ?? fallback;
         if (contentType !== undefined && isJsonContentType(contentType)) continue;
-        findings.push({ location: entry.location, message: `message "${entry.eventType}" is ` +
-          `${contentType ?? 'of no declared content type'}; the wire contract is ` +
-          'application/json (set defaultContentType)' });
+        findings.push({
+          location: entry.location,
+          message:
+            `message "${entry.eventType}" is ` +
+            `${contentType ?? 'of no declared content type'}; the wire contract is ` +
+            'application/json (set defaultContentType)',
+        });
       }
     }
     return findings;

@@ -5,6 +5,7 @@
 import { isRecord } from '../../contract/normalise-schema.js';
 import { declaredValue, illegalTopicReason } from '../../../codegen/model/kafka-topics.js';
 import type { LintRule, RuleFinding } from '../rule.js';
+import { locateNear } from '../../contract/locate-near.js';
 
 function isPositiveInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
@@ -13,7 +14,8 @@ function isPositiveInteger(value: unknown): boolean {
 export const kafkaBindings: LintRule = {
   id: 'kafka-bindings',
   defaultSeverity: 'error',
-  description: 'Every channel has a Kafka binding with a positive whole partitions (and ' +
+  description:
+    'Every channel has a Kafka binding with a positive whole partitions (and ' +
     'replicas when given) and a legal topic; every receive operation names its groupId.',
   check(context) {
     const findings: RuleFinding[] = [];
@@ -23,24 +25,38 @@ export const kafkaBindings: LintRule = {
         const binding = channel.bindings().get('kafka')?.json() as unknown;
         const at = (field: string): string => `${pointer}/bindings/kafka/${field}`;
         if (!isRecord(binding)) {
-          findings.push({ location: parsed.locate(pointer), message: `channel "${channel.id()}" ` +
-            'has no Kafka binding; declare at least bindings.kafka.partitions' });
+          findings.push({
+            location: locateNear(parsed, pointer),
+            message:
+              `channel "${channel.id()}" ` +
+              'has no Kafka binding; declare at least bindings.kafka.partitions',
+          });
           continue;
         }
         if (!isPositiveInteger(binding.partitions)) {
-          findings.push({ location: parsed.locate(at('partitions')), message: `channel ` +
-            `"${channel.id()}" declares no positive whole number of partitions` });
+          findings.push({
+            location: locateNear(parsed, at('partitions')),
+            message:
+              `channel ` + `"${channel.id()}" declares no positive whole number of partitions`,
+          });
         }
         if (binding.replicas !== undefined && !isPositiveInteger(binding.replicas)) {
-          findings.push({ location: parsed.locate(at('replicas')), message: `channel ` +
-            `"${channel.id()}" declares replicas ${JSON.stringify(binding.replicas)}, which ` +
-            'is not a positive whole number' });
+          findings.push({
+            location: locateNear(parsed, at('replicas')),
+            message:
+              `channel ` +
+              `"${channel.id()}" declares replicas ${JSON.stringify(binding.replicas)}, which ` +
+              'is not a positive whole number',
+          });
         }
         const topic = typeof binding.topic === 'string' ? binding.topic : channel.address();
-        const illegal = topic === null || topic === undefined ? undefined : illegalTopicReason(topic);
+        const illegal =
+          topic === null || topic === undefined ? undefined : illegalTopicReason(topic);
         if (illegal !== undefined) {
-          findings.push({ location: parsed.locate(pointer), message: `channel "${channel.id()}": ` +
-            illegal });
+          findings.push({
+            location: locateNear(parsed, pointer),
+            message: `channel "${channel.id()}": ` + illegal,
+          });
         }
       }
       for (const operation of parsed.document.operations().all()) {
@@ -48,9 +64,12 @@ export const kafkaBindings: LintRule = {
         const binding = operation.bindings().get('kafka')?.json() as unknown;
         const group = declaredValue(isRecord(binding) ? binding.groupId : undefined);
         if (typeof group !== 'string' || group === '') {
-          findings.push({ location: parsed.locate(operation.meta().pointer ?? ''),
-            message: `receive operation "${operation.id()}" names no consumer group in ` +
-              'bindings.kafka.groupId' });
+          findings.push({
+            location: locateNear(parsed, operation.meta().pointer ?? ''),
+            message:
+              `receive operation "${operation.id()}" names no consumer group in ` +
+              'bindings.kafka.groupId',
+          });
         }
       }
     }

@@ -11,8 +11,10 @@ export const messageExamples: LintRule = {
     for (const parsed of context.documents) {
       for (const entry of documentMessages(parsed)) {
         if (entry.external || entry.message.examples().length > 0) continue;
-        findings.push({ location: entry.location,
-          message: `message "${entry.eventType}" has no example` });
+        findings.push({
+          location: entry.location,
+          message: `message "${entry.eventType}" has no example`,
+        });
       }
     }
     return findings;

@@ -12,8 +12,12 @@ export const messageNameUnique: LintRule = {
         const seen = new Set<string>();
         for (const message of channel.messages) {
           if (seen.has(message.eventType)) {
-            findings.push({ location: message.location, message: `channel "${channel.id}" has ` +
-              `more than one message named "${message.eventType}"` });
+            findings.push({
+              location: message.location,
+              message:
+                `channel "${channel.id}" has ` +
+                `more than one message named "${message.eventType}"`,
+            });
           }
           seen.add(message.eventType);
         }

@@ -9,7 +9,8 @@ import type { LintRule, RuleFinding } from '../rule.js';
 export const sharedTopicAgreement: LintRule = {
   id: 'shared-topic-agreement',
   defaultSeverity: 'error',
-  description: 'Documents that share a topic agree on its messages: every receiver accepts ' +
+  description:
+    'Documents that share a topic agree on its messages: every receiver accepts ' +
     'what every sender of the same event type writes.',
   check(context) {
     const findings: RuleFinding[] = [];
@@ -25,7 +26,8 @@ export const sharedTopicAgreement: LintRule = {
           if (objections.length === 0) continue;
           findings.push({
             location: reader.message.location,
-            message: `${reader.document.path} reads ${reader.message.eventType} from topic ` +
+            message:
+              `${reader.document.path} reads ${reader.message.eventType} from topic ` +
               `${reader.channel.topic} unlike ${writer.document.path} writes it: ` +
               objections.join('; '),
           });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isRecord } from '../../contract/normalise-schema.js';
 import { rawTree, referencesIn, valueAt } from '../../contract/raw-document.js';
 import type { LintRule, RuleFinding } from '../rule.js';
+import { locateNear } from '../../contract/locate-near.js';
 
 export const unusedComponents: LintRule = {
   id: 'unused-components',
@@ -19,9 +20,10 @@ export const unusedComponents: LintRule = {
     for (const parsed of context.documents) {
       for (const ref of referencesIn(rawTree(parsed.file))) {
         const [file, pointer = ''] = ref.split('#');
-        const target = file === '' || file === undefined
-          ? parsed.file.absolutePath
-          : path.resolve(path.dirname(parsed.file.absolutePath), file);
+        const target =
+          file === '' || file === undefined
+            ? parsed.file.absolutePath
+            : path.resolve(path.dirname(parsed.file.absolutePath), file);
         used.add(`${target}#${pointer}`);
       }
     }
@@ -30,16 +32,22 @@ export const unusedComponents: LintRule = {
     for (const parsed of context.documents) {
       const components = valueAt(rawTree(parsed.file), '/components');
       for (const [kind, entries] of Object.entries(isRecord(components) ? components : {})) {
+        // 2.x security requirements name their schemes instead of referring to them.
+        if (kind === 'securitySchemes' && parsed.document.version().startsWith('2.')) continue;
         for (const name of Object.keys(isRecord(entries) ? entries : {})) {
           const pointer = `/components/${kind}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
           const isUsed = [...used].some((ref) => {
             const [file, target = ''] = ref.split('#');
-            return file === parsed.file.absolutePath &&
-              (target === pointer || target.startsWith(`${pointer}/`));
+            return (
+              file === parsed.file.absolutePath &&
+              (target === pointer || target.startsWith(`${pointer}/`))
+            );
           });
           if (isUsed) continue;
-          findings.push({ location: parsed.locate(pointer),
-            message: `component ${kind}/${name} is not referenced anywhere` });
+          findings.push({
+            location: locateNear(parsed, pointer),
+            message: `component ${kind}/${name} is not referenced anywhere`,
+          });
         }
       }
     }
