@@ -1,0 +1,208 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Kafka, logLevel } from 'kafkajs';
+
+import { startBroker, type LocalBroker } from '../kafka/local-broker.js';
+import { checkRun, type Fault, type Verdict } from './check-ledgers.js';
+import { planEvents, type PlannedEvent } from './fault-events.js';
+import { readLedger } from './ledger.js';
+import { indexHeader, produceEvents, readWholeTopic, withAdmin } from './topic-io.js';
+import { WorkerPool, type WorkerProcess } from './worker-pool.js';
+import type { WorkerReport } from './worker-report.js';
+
+export interface FaultRunOptions {
+  readonly events: number;
+  readonly partitions: number;
+  readonly keys: number;
+  readonly seed: number;
+  /** The whole run, broker start to verdict, must end within this. */
+  readonly timeLimitMs: number;
+  /** Progress lines; stderr for the command. */
+  readonly log: (line: string) => void;
+  /** Keep the data dir, ledgers and worker logs for a look afterwards. */
+  readonly keepFiles?: boolean;
+}
+
+export interface FaultRunResult extends Verdict {
+  readonly dir: string;
+}
+
+const topic = 'fault.sequences';
+const group = 'fault-run';
+const deadLetterTopic = `${topic}.${group}.dlq`;
+/** A worker told to stop must be gone within this, or it counts as hung. */
+const stopDeadlineMs = 30_000;
+
+/**
+ * The fault run of RELIABILITY.md: a broker of its own, three workers in one group, two
+ * SIGKILLs, a broker restart on the same data, a fourth worker, a SIGTERM, then the checks.
+ */
+export async function runFaults(options: FaultRunOptions): Promise<FaultRunResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'fault-run-'));
+  const deadline = Date.now() + options.timeLimitMs;
+  const failures: string[] = [];
+  const faults: Fault[] = [];
+  const fault = (what: string) => {
+    faults.push({ time: Date.now(), what });
+    options.log(`fault run: ${what}`);
+  };
+
+  let broker: LocalBroker = await startBroker({ dataDir: join(dir, 'kafka') });
+  const pool = new WorkerPool(dir, { KAFKA_BROKERS: broker.brokers, FAULT_TOPIC: topic,
+    FAULT_GROUP: group, KAFKA_CONNECT_ATTEMPTS: '10', LOG_LEVEL: 'warn',
+    SHUTDOWN_TIMEOUT_MS: String(stopDeadlineMs - 5000) });
+  try {
+    const kafka = new Kafka({ clientId: 'fault-harness', brokers: [broker.brokers],
+      logLevel: logLevel.NOTHING, retry: { retries: 10, maxRetryTime: 5000 } });
+    const plan = planEvents({ events: options.events, keys: options.keys, seed: options.seed,
+      invalidShare: 0.01, failingShare: 0.01 });
+    const { source, highs } = await prepareTopics(kafka, options, plan);
+    options.log(`fault run: produced ${plan.length} events on ${options.partitions} ` +
+      `partitions, ${broker.brokers}, files in ${dir}`);
+
+    const committed = trackCommits(pool);
+    watchForCrashes(pool, failures);
+    const allCommitted = () => [...highs].every(([partition, high]) =>
+      (committed.get(partition) ?? 0) >= high);
+    const reached = (share: number) => () =>
+      pool.handled >= share * plan.length || allCommitted();
+    const joined = (worker: WorkerProcess) => () => worker.partitions > 0 || !worker.running;
+    const wait = (condition: () => boolean, what: string) =>
+      pool.until(condition, what, deadline);
+
+    const first = ['w1', 'w2', 'w3'].map((name) => pool.start(name));
+    await wait(() => first.every((worker) => worker.partitions > 0), 'for three workers to join');
+    fault('three workers joined');
+
+    let victim = first[0] as WorkerProcess;
+    for (const [share, name] of [[0.1, 'w1-b'], [0.25, 'w1-c']] as const) {
+      await wait(reached(share), `for ${share * 100} % of the events`);
+      note(allCommitted(), options, `the SIGKILL of ${victim.name}`);
+      fault(`SIGKILL ${victim.name}`);
+      victim.signal('SIGKILL');
+      await victim.exited;
+      victim = pool.start(name);
+      fault(`started ${name}`);
+      await wait(joined(victim), `for ${name} to join`);
+    }
+
+    await wait(reached(0.4), 'for 40 % of the events');
+    note(allCommitted(), options, 'the broker restart');
+    fault('broker stopping');
+    broker = await broker.restart();
+    fault('broker started again on the same data');
+
+    await wait(reached(0.55), 'for 55 % of the events');
+    note(allCommitted(), options, 'the fourth worker');
+    const fourth = pool.start('w4');
+    fault('started w4');
+    await wait(joined(fourth), 'for w4 to join');
+
+    await wait(reached(0.7), 'for 70 % of the events');
+    note(allCommitted(), options, 'the SIGTERM');
+    const stopped = first[1] as WorkerProcess;
+    fault(`SIGTERM ${stopped.name}`);
+    await stopWorker(stopped, failures);
+
+    await wait(allCommitted, 'for every offset to be committed').catch(async (error) => {
+      failures.push(`the workers stalled: ${(error as Error).message}; ` +
+        `committed ${describeLag(committed, highs)}`);
+    });
+    fault('every offset committed; stopping the workers');
+    await Promise.all(pool.running.map((worker) => stopWorker(worker, failures)));
+    await confirmCommitted(kafka, highs, failures);
+
+    const verdict = checkRun({
+      topic, group, source, faults,
+      ledgers: pool.all.map((worker) => ({ name: worker.name,
+        entries: readLedger(worker.ledgerPath) })),
+      deadLetters: await readWholeTopic(kafka, deadLetterTopic),
+    });
+    return { ...verdict, failures: [...failures, ...verdict.failures], dir };
+  } finally {
+    for (const worker of pool.running) worker.signal('SIGKILL');
+    await broker.stop({ keepData: options.keepFiles === true });
+    if (options.keepFiles !== true) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function prepareTopics(kafka: Kafka, options: FaultRunOptions,
+  plan: readonly PlannedEvent[]) {
+  await withAdmin(kafka, (admin) => admin.createTopics({ waitForLeaders: true, topics: [
+    { topic, numPartitions: options.partitions },
+    { topic: deadLetterTopic, numPartitions: 1 },
+  ] }));
+  await produceEvents(kafka, topic, plan);
+  const records = await readWholeTopic(kafka, topic);
+  const source = records.map((record) => {
+    const event = plan[Number(record.headers[indexHeader])];
+    if (!event) throw new Error(`The source topic holds a record without a plan index.`);
+    return { record, event };
+  });
+  const ends = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
+  const highs = new Map(ends.map((end) => [end.partition, Number(end.high)]));
+  return { source, highs };
+}
+
+/** The highest offset each partition has had acknowledged as committed, by any member. */
+function trackCommits(pool: WorkerPool): Map<number, number> {
+  const committed = new Map<number, number>();
+  pool.events.on('report', (_worker: WorkerProcess, report: WorkerReport) => {
+    if (report.type !== 'committed') return;
+    for (const { partition, offset } of report.offsets) {
+      committed.set(partition, Math.max(committed.get(partition) ?? 0, offset));
+    }
+  });
+  return committed;
+}
+
+function watchForCrashes(pool: WorkerPool, failures: string[]): void {
+  pool.events.on('change', () => {
+    for (const worker of pool.all) {
+      if (worker.running || worker.expectedExit) continue;
+      worker.expectedExit = true;
+      failures.push(`${worker.name} exited on its own; see ${worker.logPath}`);
+    }
+  });
+}
+
+async function stopWorker(worker: WorkerProcess, failures: string[]): Promise<void> {
+  worker.signal('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), stopDeadlineMs);
+  });
+  const exit = await Promise.race([worker.exited, late]);
+  clearTimeout(timer);
+  if (exit === 'late') {
+    failures.push(`${worker.name} hung: still running ${stopDeadlineMs} ms after SIGTERM`);
+    worker.signal('SIGKILL');
+  } else if (exit.code !== 0) {
+    failures.push(`${worker.name} exited with ${exit.code ?? exit.signal} after SIGTERM, ` +
+      `not 0; see ${worker.logPath}`);
+  }
+}
+
+/** The group's offsets as the broker has them, against the ends of the partitions. */
+async function confirmCommitted(kafka: Kafka, highs: Map<number, number>, failures: string[]) {
+  const [offsets] = await withAdmin(kafka, (admin) => admin.fetchOffsets({ groupId: group,
+    topics: [topic] }));
+  for (const { partition, offset } of offsets?.partitions ?? []) {
+    const high = highs.get(partition) ?? 0;
+    if (Number(offset) < high) {
+      failures.push(`partition ${partition} is committed up to ${offset}, not its end ${high}`);
+    }
+  }
+}
+
+function describeLag(committed: Map<number, number>, highs: Map<number, number>): string {
+  return [...highs].map(([partition, high]) =>
+    `p${partition} ${committed.get(partition) ?? 0}/${high}`).join(', ');
+}
+
+/** A fault that comes after the last event proves little; the run says so. */
+function note(finished: boolean, options: FaultRunOptions, what: string): void {
+  if (finished) options.log(`fault run: note: every event was already handled before ${what}`);
+}
