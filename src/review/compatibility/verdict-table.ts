@@ -176,8 +176,7 @@ export const VERDICTS: Readonly<Record<ChangeKind, Verdict>> = {
     backward: true,
     forward: true,
     breaks: EVERY_READER,
-    rule:
-      'Another key sends events of one entity to other partitions, breaking ' + 'per-key order.',
+    rule: 'Another key sends events of one entity to other partitions, breaking per-key order.',
   },
   'key-added': {
     backward: true,

@@ -46,14 +46,10 @@ export function compareSchemas(oldSchema: unknown, newSchema: unknown, path = ''
   compareEnums(before, after, path, changes);
   compareBounds(before, after, path, changes);
   for (const keyword of OTHER_KEYWORDS) {
-    if (JSON.stringify(before[keyword]) !== JSON.stringify(after[keyword])) {
-      changes.push({
-        kind: 'constraint-changed',
-        path,
-        detail:
-          `\`${keyword}\` changed from ${shown(before[keyword])} ` + `to ${shown(after[keyword])}`,
-      });
-    }
+    const [was, is] = [before[keyword], after[keyword]];
+    if (JSON.stringify(was) === JSON.stringify(is)) continue;
+    const detail = `\`${keyword}\` changed from ${shown(was)} to ${shown(is)}`;
+    changes.push({ kind: 'constraint-changed', path, detail });
   }
   compareProperties(before, after, path, changes);
   if (isRecord(before.items) || isRecord(after.items)) {

@@ -4,6 +4,7 @@
  * worker of its channel until the method is written.
  */
 import type { ApiSurface, ApiUnit } from './api-surface.js';
+import { assignability } from './type-assignability.js';
 
 export interface ApiImpact {
   readonly kind:
@@ -11,6 +12,8 @@ export interface ApiImpact {
     | 'handler-method-removed'
     | 'producer-method-added'
     | 'producer-method-removed'
+    | 'argument-narrowed'
+    | 'argument-widened'
     | 'argument-type-changed'
     | 'unit-added'
     | 'unit-removed'
@@ -21,8 +24,16 @@ export interface ApiImpact {
   readonly message: string;
 }
 
+interface ArgumentChange {
+  readonly unit: ApiUnit;
+  readonly method: string;
+  readonly before: string;
+  readonly after: string;
+}
+
 export function compareApi(before: ApiSurface, after: ApiSurface): ApiImpact[] {
   const impacts: ApiImpact[] = [];
+  const argumentChanges: ArgumentChange[] = [];
   const oldUnits = new Map(before.units.map((u) => [u.key, u]));
   const newKeys = new Set(after.units.map((u) => u.key));
 
@@ -38,8 +49,9 @@ export function compareApi(before: ApiSurface, after: ApiSurface): ApiImpact[] {
         message: `${old.name} is renamed to ${unit.name}; its importers must follow`,
       });
     }
-    impacts.push(...compareMethods(old, unit));
+    impacts.push(...compareMethods(old, unit, argumentChanges));
   }
+  impacts.push(...describeArguments(argumentChanges));
   for (const unit of before.units) {
     if (!newKeys.has(unit.key)) {
       impacts.push({ kind: 'unit-removed', message: `${describe(unit)} is no longer generated` });
@@ -85,7 +97,11 @@ function describe(unit: ApiUnit): string {
     : `producer ${unit.name} (channel ${unit.channelId})`;
 }
 
-function compareMethods(old: ApiUnit, unit: ApiUnit): ApiImpact[] {
+function compareMethods(
+  old: ApiUnit,
+  unit: ApiUnit,
+  argumentChanges: ArgumentChange[],
+): ApiImpact[] {
   const impacts: ApiImpact[] = [];
   const oldMethods = new Map(old.methods.map((m) => [m.name, m]));
   const newNames = new Set(unit.methods.map((m) => m.name));
@@ -105,11 +121,11 @@ function compareMethods(old: ApiUnit, unit: ApiUnit): ApiImpact[] {
           : { kind: 'producer-method-added', message: `${unit.name} gains ${method.name}` },
       );
     } else if (before.argument !== method.argument) {
-      impacts.push({
-        kind: 'argument-type-changed',
-        message:
-          `the argument of ${unit.name}.${method.name} changes from ` +
-          `\`${oneLine(before.argument)}\` to \`${oneLine(method.argument)}\``,
+      argumentChanges.push({
+        unit,
+        method: method.name,
+        before: before.argument,
+        after: method.argument,
       });
     }
   }
@@ -125,11 +141,61 @@ function compareMethods(old: ApiUnit, unit: ApiUnit): ApiImpact[] {
           }
         : {
             kind: 'producer-method-removed',
-            message: `${unit.name} loses ${method.name}; ` + 'its callers no longer compile',
+            message: `${unit.name} loses ${method.name}; its callers no longer compile`,
           },
     );
   }
   return impacts;
+}
+
+/**
+ * Narrowed or widened, as the compiler sees it: a producer argument that no longer
+ * accepts the old type breaks its callers; a handler that receives more breaks the
+ * assumptions of its implementations.
+ */
+function describeArguments(changes: readonly ArgumentChange[]): ApiImpact[] {
+  const answers = assignability(
+    changes.flatMap((c) => [
+      { from: c.before, to: c.after },
+      { from: c.after, to: c.before },
+    ]),
+  );
+  return changes.map((change, index) => {
+    const oldFits = answers[2 * index];
+    const newFits = answers[2 * index + 1];
+    const name = `${change.unit.name}.${change.method}`;
+    const types = `\`${oneLine(change.before)}\` → \`${oneLine(change.after)}\``;
+    const producer = change.unit.kind === 'producer';
+    if (oldFits === 'not-assignable' && newFits === 'assignable') {
+      const effect = producer
+        ? 'callers that pass what they passed before may no longer compile'
+        : 'handlers receive fewer kinds of events';
+      return {
+        kind: 'argument-narrowed',
+        message: `the argument of ${name} narrows (${effect}): ${types}`,
+      };
+    }
+    if (oldFits === 'assignable' && newFits === 'not-assignable') {
+      const effect = producer
+        ? 'existing callers still compile'
+        : 'handlers receive values they did not before';
+      return {
+        kind: 'argument-widened',
+        message: `the argument of ${name} widens (${effect}): ${types}`,
+      };
+    }
+    const both = oldFits === 'assignable' && newFits === 'assignable';
+    const neither = oldFits === 'not-assignable' && newFits === 'not-assignable';
+    const effect = both
+      ? ', and values of either type still fit'
+      : neither
+        ? ': neither type fits the other'
+        : '';
+    return {
+      kind: 'argument-type-changed',
+      message: `the argument of ${name} changes${effect}: ${types}`,
+    };
+  });
 }
 
 function oneLine(type: string): string {

@@ -36,8 +36,7 @@ export const kafkaBindings: LintRule = {
         if (!isPositiveInteger(binding.partitions)) {
           findings.push({
             location: locateNear(parsed, at('partitions')),
-            message:
-              `channel ` + `"${channel.id()}" declares no positive whole number of partitions`,
+            message: `channel "${channel.id()}" declares no positive whole number of partitions`,
           });
         }
         if (binding.replicas !== undefined && !isPositiveInteger(binding.replicas)) {
