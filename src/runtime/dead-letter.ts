@@ -2,7 +2,7 @@ import type { IHeaders, Message } from 'kafkajs';
 
 import type { ReceiveOperationDescriptor } from './descriptors.js';
 import { formatTimestamp } from './envelope.js';
-import { decodeHeaders } from './headers.js';
+import { decodeHeaders, writableHeaders } from './headers.js';
 import type { IncomingRecord } from './incoming-record.js';
 
 /**
@@ -20,6 +20,8 @@ export const deadLetterHeaders = {
   errorName: 'dlq.error.name',
   errorMessage: 'dlq.error.message',
   reason: 'dlq.reason',
+  /** Set when the letter goes without the original value, and says why. */
+  valueOmitted: 'dlq.value.omitted',
 } as const;
 
 /** Why a message was dead-lettered: the error code of a rejected record, or the handler. */
@@ -49,7 +51,7 @@ export function deadLetterMessage(
   groupId: string,
   failure: Failure,
 ): Message {
-  const headers: IHeaders = { ...record.headers };
+  const headers: IHeaders = writableHeaders(record.headers);
   headers[deadLetterHeaders.sourceTopic] = record.topic;
   headers[deadLetterHeaders.sourcePartition] = String(record.partition);
   headers[deadLetterHeaders.sourceOffset] = record.offset;
@@ -61,6 +63,22 @@ export function deadLetterMessage(
   headers[deadLetterHeaders.errorMessage] = failure.error.message.slice(0, maxErrorMessageLength);
   headers[deadLetterHeaders.reason] = failure.reason;
   return { key: record.key, value: record.value, headers };
+}
+
+/**
+ * The letter without the original value, for when the broker refuses the whole of it as
+ * too large: the headers added to a record close to the broker's limit can pass it. A
+ * letter that says where the record is and why it failed beats a partition stuck on it.
+ */
+export function withoutValue(letter: Message): Message {
+  const size = letter.value === null || letter.value === undefined ? 0
+    : Buffer.byteLength(letter.value);
+  return {
+    key: letter.key ?? null,
+    value: null,
+    headers: { ...letter.headers, [deadLetterHeaders.valueOmitted]:
+      `the original value of ${size} bytes made the letter larger than the broker accepts` },
+  };
 }
 
 /** What the dead-letter headers of a record say, for showing and replaying. */
@@ -75,6 +93,7 @@ export interface DeadLetterInfo {
   readonly errorName: string | undefined;
   readonly errorMessage: string | undefined;
   readonly reason: string | undefined;
+  readonly valueOmitted: string | undefined;
   /** The headers the original record had, without the dead-letter ones. */
   readonly originalHeaders: Record<string, string | undefined>;
 }
@@ -97,6 +116,7 @@ export function readDeadLetterHeaders(headers: IHeaders | undefined): DeadLetter
     errorName: all[deadLetterHeaders.errorName],
     errorMessage: all[deadLetterHeaders.errorMessage],
     reason: all[deadLetterHeaders.reason],
+    valueOmitted: all[deadLetterHeaders.valueOmitted],
     originalHeaders,
   };
 }

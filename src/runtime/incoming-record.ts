@@ -56,7 +56,7 @@ export function decodeRecord(
 
   let payload: unknown;
   try {
-    payload = JSON.parse(record.value.toString());
+    payload = JSON.parse(textOf(record.value));
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     return { ...base, kind: 'invalid',
@@ -105,6 +105,19 @@ function decodeTombstone(
   if (!message) return { ...base, kind: 'tombstone' };
   return { ...base, kind: 'event', message, payload: null, eventType: message.eventType,
     headerMismatch: undefined };
+}
+
+// JSON on the wire is UTF-8 (RFC 8259). Buffer.toString would turn bad bytes into U+FFFD
+// and hand the handler text that no producer wrote; a fatal decoder rejects them instead.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function textOf(value: Buffer | string): string {
+  if (typeof value === 'string') return value;
+  try {
+    return utf8.decode(value);
+  } catch {
+    throw new Error('its bytes are not valid UTF-8');
+  }
 }
 
 function envelopeId(payload: unknown): string | undefined {

@@ -29,3 +29,11 @@ export function isTransientKafkaError(error: unknown): boolean {
   if (typeof name === 'string' && transientNames.has(name)) return true;
   return retriable === true;
 }
+
+/** The broker refused a record or a batch as larger than it accepts; trying again cannot help. */
+export function isTooLargeKafkaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { type, originalError } = error as { type?: unknown; originalError?: unknown };
+  if (type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') return true;
+  return originalError !== undefined && isTooLargeKafkaError(originalError);
+}

@@ -1,12 +1,18 @@
-import type { Admin, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
 import type pino from 'pino';
 
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
-import { deadLetterMessage, deadLetterTopicFor, type Failure } from './dead-letter.js';
+import {
+  deadLetterMessage,
+  deadLetterTopicFor,
+  withoutValue,
+  type Failure,
+} from './dead-letter.js';
 import type { ReceiveOperationDescriptor } from './descriptors.js';
 import { createHandlerContext, messageBindings, type Route } from './handler-context.js';
 import { decodeRecord, type Decoded, type IncomingRecord } from './incoming-record.js';
 import { createProducer } from './kafka-client.js';
+import { isTooLargeKafkaError } from './kafka-errors.js';
 import { keepAlive } from './keep-alive.js';
 import { buildRouteTable, type RouteTable } from './route-table.js';
 import { asError } from './runtime-error.js';
@@ -403,8 +409,7 @@ class KafkaWorker implements Worker {
 
     try {
       await keepAlive(heartbeat, this.#heartbeatIntervalMs, () =>
-        this.#producer.send({ topic, acks: -1,
-          messages: [deadLetterMessage(record, this.groupId, failure)] }));
+        this.#sendLetter(topic, deadLetterMessage(record, this.groupId, failure), logger));
     } catch (thrown) {
       if (this.#stopping) return abandoned;
       const tries = (this.#failures.get(id)?.deadLetterTries ?? 0) + 1;
@@ -421,6 +426,18 @@ class KafkaWorker implements Worker {
     logger.warn({ dead_letter_topic: topic, reason: failure.reason, attempts: failure.attempts,
       err: failure.error }, 'message dead-lettered');
     return done;
+  }
+
+  /** A letter too large for the broker goes without its value rather than never. */
+  async #sendLetter(topic: string, letter: Message, logger: pino.Logger): Promise<void> {
+    try {
+      await this.#producer.send({ topic, acks: -1, messages: [letter] });
+    } catch (thrown) {
+      if (!isTooLargeKafkaError(thrown)) throw thrown;
+      logger.warn({ err: asError(thrown), dead_letter_topic: topic },
+        'the dead letter is too large for the broker; it goes without the original value');
+      await this.#producer.send({ topic, acks: -1, messages: [withoutValue(letter)] });
+    }
   }
 
   #recordLogger(record: IncomingRecord, decoded: Decoded): pino.Logger {
