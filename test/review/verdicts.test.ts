@@ -2,8 +2,12 @@
  * One pair of documents per row of the verdict table: the diff must name the change,
  * and judge it as the row says in every mode.
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
+import { CHANGE_KINDS } from '../../src/review/compatibility/verdict-table.js';
 import { runDiff } from '../../src/review/run-diff.js';
 import { document, folderWith, PAYLOAD, withProperty, type DocumentOptions } from './support.js';
 
@@ -238,6 +242,17 @@ describe('the verdict of every row', () => {
     });
   });
 
+  it('compares headers as it compares payloads', async () => {
+    const headers = { type: 'object', properties: { trace: { type: 'string' } } };
+    const changes = await changesBetween(
+      { headers },
+      { headers: { ...headers, required: ['trace'] } },
+    );
+    expect(changes.map((c) => [c.kind, c.path])).toEqual([
+      ['property-made-required', 'headers/trace'],
+    ]);
+  });
+
   it('finds no change between equal documents, however their schemas are spelled', async () => {
     const inline = { payload: { allOf: [{ type: 'object', required: ['id'] }, PAYLOAD] } };
     expect(await changesBetween({}, inline)).toEqual([]);
@@ -329,5 +344,15 @@ describe('the rows about documents, channels and operations', () => {
       { 'consumer.yaml': consumer, 'producer.yaml': shrunk },
     );
     expect(rejected).toContain('reader-disagrees breaking');
+  });
+});
+
+describe('the verdict table', () => {
+  it('has a test for every kind of change', async () => {
+    const text = await readFile(fileURLToPath(import.meta.url), 'utf8');
+    const untested = CHANGE_KINDS.filter(
+      (kind) => !text.includes(`'${kind} `) && !ROWS.some((row) => row.kind === kind),
+    );
+    expect(untested).toEqual([]);
   });
 });
