@@ -63,6 +63,7 @@ const SUMMARY =
   'Compares two versions of the documents: topics, messages, schemas property by property,\n' +
   'keys, partitions and groups, and how the generated API changes. Each change is judged in\n' +
   `the compatibility mode of its channel or document (x-compatibility: ${MODES.join(', ')}).\n` +
+  'A path that exists wins over a git ref of the same name.\n' +
   'Exit 0 when nothing breaks, 1 when a change breaks its mode, 2 on bad input.';
 
 export async function specDiffCommand(

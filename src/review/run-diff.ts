@@ -83,6 +83,9 @@ export async function diffSets(
 }
 
 /**
+ * Not yet: a base given as a folder has no history, so transitive modes are then checked
+ * against that base alone.
+ *
  * Transitive modes hold against every earlier version: the head is compared with each
  * commit in the base's history that touched the documents. Only changes under a
  * transitive mode count, and each is reported once.

@@ -17,7 +17,11 @@ type Schema = Record<string, unknown>;
 
 const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
 const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
-/** Keywords whose change cannot be ordered as narrower or wider. */
+/**
+ * Keywords whose change cannot be ordered as narrower or wider.
+ * Not yet: the branches of `anyOf` and `oneOf` are compared as a whole, so a branch added
+ * (a widening) is reported as a changed constraint that breaks both ways.
+ */
 const OTHER_KEYWORDS = [
   'pattern',
   'format',
