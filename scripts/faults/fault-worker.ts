@@ -73,7 +73,7 @@ const worker = createWorker(
     }
     ledger.handled(context.partition, context.offset, event.data.key, event.data.seq);
     handled += 1;
-    if (handled % 250 === 0) report({ type: 'progress', handled });
+    if (handled % 50 === 0) report({ type: 'progress', handled });
   })],
   {
     // A killed member's partitions move after the session timeout: short, so the run is.

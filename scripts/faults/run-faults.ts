@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ export interface FaultRunOptions {
 
 export interface FaultRunResult extends Verdict {
   readonly dir: string;
+  readonly elapsedMs: number;
 }
 
 const topic = 'fault.sequences';
@@ -41,7 +43,8 @@ const stopDeadlineMs = 30_000;
  */
 export async function runFaults(options: FaultRunOptions): Promise<FaultRunResult> {
   const dir = await mkdtemp(join(tmpdir(), 'fault-run-'));
-  const deadline = Date.now() + options.timeLimitMs;
+  const started = Date.now();
+  const deadline = started + options.timeLimitMs;
   const failures: string[] = [];
   const faults: Fault[] = [];
   const fault = (what: string) => {
@@ -58,13 +61,25 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
       logLevel: logLevel.NOTHING, retry: { retries: 10, maxRetryTime: 5000 } });
     const plan = planEvents({ events: options.events, keys: options.keys, seed: options.seed,
       invalidShare: 0.01, failingShare: 0.01 });
-    const { source, highs } = await prepareTopics(kafka, options, plan);
-    options.log(`fault run: produced ${plan.length} events on ${options.partitions} ` +
-      `partitions, ${broker.brokers}, files in ${dir}`);
+    await createTopics(kafka, options.partitions);
+    options.log(`fault run: ${plan.length} events for ${options.partitions} partitions, ` +
+      `${broker.brokers}, files in ${dir}`);
 
     const committed = trackCommits(pool);
     watchForCrashes(pool, failures);
-    const allCommitted = () => [...highs].every(([partition, high]) =>
+    // The stream stays a little ahead of the workers, so that every fault finds work left.
+    const ahead = Math.max(1000, Math.round(plan.length * 0.05));
+    let highs: Map<number, number> | undefined;
+    const production = produceEvents(kafka, topic, plan, Math.round(ahead / 2),
+      (produced) => pool.until(() => pool.handled >= produced * 0.98 - ahead,
+        'for the workers to catch up with the stream', deadline), deadline)
+      .then(async () => {
+        highs = await partitionEnds(kafka);
+        options.log(`fault run: all ${plan.length} events produced`);
+        pool.events.emit('change');
+      });
+    production.catch(() => undefined);
+    const allCommitted = () => highs !== undefined && [...highs].every(([partition, high]) =>
       (committed.get(partition) ?? 0) >= high);
     const reached = (share: number) => () =>
       pool.handled >= share * plan.length || allCommitted();
@@ -106,21 +121,24 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     fault(`SIGTERM ${stopped.name}`);
     await stopWorker(stopped, failures);
 
+    await production;
     await wait(allCommitted, 'for every offset to be committed').catch(async (error) => {
       failures.push(`the workers stalled: ${(error as Error).message}; ` +
-        `committed ${describeLag(committed, highs)}`);
+        `committed ${describeLag(committed, highs ?? new Map())}`);
     });
     fault('every offset committed; stopping the workers');
     await Promise.all(pool.running.map((worker) => stopWorker(worker, failures)));
-    await confirmCommitted(kafka, highs, failures);
+    await confirmCommitted(kafka, highs ?? new Map(), failures);
 
+    const source = await readSource(kafka, plan, failures);
     const verdict = checkRun({
       topic, group, source, faults,
       ledgers: pool.all.map((worker) => ({ name: worker.name,
         entries: readLedger(worker.ledgerPath) })),
       deadLetters: await readWholeTopic(kafka, deadLetterTopic),
     });
-    return { ...verdict, failures: [...failures, ...verdict.failures], dir };
+    return { ...verdict, failures: [...failures, ...verdict.failures], dir,
+      elapsedMs: Date.now() - started };
   } finally {
     for (const worker of pool.running) worker.signal('SIGKILL');
     await broker.stop({ keepData: options.keepFiles === true });
@@ -128,22 +146,33 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
   }
 }
 
-async function prepareTopics(kafka: Kafka, options: FaultRunOptions,
-  plan: readonly PlannedEvent[]) {
+async function createTopics(kafka: Kafka, partitions: number): Promise<void> {
   await withAdmin(kafka, (admin) => admin.createTopics({ waitForLeaders: true, topics: [
-    { topic, numPartitions: options.partitions },
+    { topic, numPartitions: partitions },
     { topic: deadLetterTopic, numPartitions: 1 },
   ] }));
-  await produceEvents(kafka, topic, plan);
-  const records = await readWholeTopic(kafka, topic);
-  const source = records.map((record) => {
-    const event = plan[Number(record.headers[indexHeader])];
-    if (!event) throw new Error(`The source topic holds a record without a plan index.`);
-    return { record, event };
-  });
+}
+
+async function partitionEnds(kafka: Kafka): Promise<Map<number, number>> {
   const ends = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
-  const highs = new Map(ends.map((end) => [end.partition, Number(end.high)]));
-  return { source, highs };
+  return new Map(ends.map((end) => [end.partition, Number(end.high)]));
+}
+
+/** The source topic as written, each record with its planned event; each event once. */
+async function readSource(kafka: Kafka, plan: readonly PlannedEvent[], failures: string[]) {
+  const seen = new Set<number>();
+  const source = [];
+  for (const record of await readWholeTopic(kafka, topic)) {
+    const event = plan[Number(record.headers[indexHeader])];
+    if (!event) throw new Error('The source topic holds a record without a plan index.');
+    if (seen.has(event.index)) failures.push(`the producer wrote event ${event.index} twice`);
+    seen.add(event.index);
+    source.push({ record, event });
+  }
+  if (seen.size !== plan.length) {
+    failures.push(`the source topic holds ${seen.size} of the ${plan.length} planned events`);
+  }
+  return source;
 }
 
 /** The highest offset each partition has had acknowledged as committed, by any member. */
@@ -163,7 +192,8 @@ function watchForCrashes(pool: WorkerPool, failures: string[]): void {
     for (const worker of pool.all) {
       if (worker.running || worker.expectedExit) continue;
       worker.expectedExit = true;
-      failures.push(`${worker.name} exited on its own; see ${worker.logPath}`);
+      const tail = readFileSync(worker.logPath, 'utf8').slice(-1500);
+      failures.push(`${worker.name} exited on its own; the end of its log:\n${tail}`);
     }
   });
 }

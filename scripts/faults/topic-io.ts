@@ -4,21 +4,35 @@ import { eventValue, type PlannedEvent } from './fault-events.js';
 
 export const indexHeader = 'fault.index';
 
-/** Sends the plan in order, idempotently, so that each key's events land in sequence. */
-export async function produceEvents(kafka: Kafka, topic: string, plan: readonly PlannedEvent[]):
+/**
+ * Sends the plan in order, idempotently, so that each key's events land in sequence; a
+ * chunk at a time, each once `mayContinue` resolves, so that the stream outlasts the faults.
+ * A send that fails while the broker restarts is sent again: idempotence keeps a copy that
+ * did land from being written twice.
+ */
+export async function produceEvents(kafka: Kafka, topic: string, plan: readonly PlannedEvent[],
+  chunk: number, mayContinue: (produced: number) => Promise<void>, deadline: number):
 Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    for (let start = 0; start < plan.length; start += 2000) {
-      const messages = plan.slice(start, start + 2000).map((event) => ({
+    for (let start = 0; start < plan.length; start += chunk) {
+      await mayContinue(start);
+      const messages = plan.slice(start, start + chunk).map((event) => ({
         key: event.key,
         value: eventValue(event),
         headers: { 'event_type': 'sequence.recorded', 'content-type': 'application/json',
           [indexHeader]: String(event.index) },
       }));
-      await producer.send({ topic, acks: -1, messages });
+      for (;;) {
+        try {
+          await producer.send({ topic, acks: -1, messages });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+      }
     }
   } finally {
     await producer.disconnect();
