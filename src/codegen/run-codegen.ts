@@ -11,7 +11,7 @@ import type { GeneratedFile } from './emit/generated-file.js';
 import { findDocuments, type DocumentFile } from './load/find-documents.js';
 import type { UrlMapping } from './load/url-map.js';
 import type { CodegenModel } from './model/model.js';
-import { hashInputs, isFresh, toolHash } from './write/freshness.js';
+import { hashInputs, isFresh, readRunRecord, toolHash, writeRunRecord } from './write/freshness.js';
 import { readManifest, renderManifest } from './write/manifest.js';
 import { isUpToDate, planOutput, writeOutput, type WritePlan } from './write/write-output.js';
 
@@ -99,15 +99,17 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
   const baseDir = process.cwd();
   const found = await findOrFail(options.specPaths);
   const tool = await toolHash({ runtime: runtimeImportFor(options.outDir), urlMappings: options.urlMappings });
-  const previous = await readManifest(options.outDir);
+  const manifest = await readManifest(options.outDir);
+  const record = await readRunRecord(options.outDir);
   const documentPaths = found.map((file) => file.absolutePath);
 
-  if (await isFresh(previous, tool, documentPaths, options.outDir, baseDir)) {
+  // --check always regenerates: it is what CI trusts, so it trusts no cache.
+  if (!options.check && (await isFresh(record, manifest, tool, documentPaths, options.outDir, baseDir))) {
     return {
-      diagnostics: previous.warnings,
-      plan: { added: [], changed: [], unchanged: Object.keys(previous.files), removed: [] },
-      documents: previous.documents,
-      messages: previous.messages,
+      diagnostics: record?.warnings ?? [],
+      plan: { added: [], changed: [], unchanged: Object.keys(manifest.files), removed: [] },
+      documents: record?.documents ?? 0,
+      messages: record?.messages ?? 0,
       upToDate: true,
     };
   }
@@ -119,15 +121,18 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
 
   const documents = model.services.length;
   const messages = model.services.reduce((sum, service) => sum + service.messages.length, 0);
-  const manifest = renderManifest(files, {
-    tool,
-    inputs: await hashInputs(inputFiles, baseDir),
-    documents,
-    messages,
-    warnings: diagnostics.filter((diagnostic) => diagnostic.severity !== 'error'),
-  });
-  const plan = await planOutput(options.outDir, files, manifest);
-  if (!options.check) await writeOutput(options.outDir, files, plan, manifest);
+  const manifestText = renderManifest(files);
+  const plan = await planOutput(options.outDir, files, manifestText);
+  if (!options.check) {
+    await writeOutput(options.outDir, files, plan, manifestText);
+    await writeRunRecord(options.outDir, {
+      tool,
+      inputs: await hashInputs(inputFiles, baseDir),
+      documents,
+      messages,
+      warnings: diagnostics.filter((diagnostic) => diagnostic.severity !== 'error'),
+    });
+  }
 
   return { diagnostics, plan, documents, messages, upToDate: isUpToDate(plan) };
 }
