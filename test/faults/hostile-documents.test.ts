@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from '../support/cli.js';
  * errors that carry a location, or write code that compiles and in which no marker is
  * ever called; the docs site must carry no script or event handler made from the text.
  *
- * HOSTILE_DOCUMENT_RUNS sets how many documents (60 here; `npm run test:faults` makes 1000).
+ * HOSTILE_DOCUMENT_RUNS sets how many documents (60 here; `npm run test:faults` makes 500).
  */
 const runs = Number(process.env['HOSTILE_DOCUMENT_RUNS'] ?? '60');
 const batchSize = 20;
@@ -211,4 +211,19 @@ describe('hostile documents', async () => {
       // The generator must reach codegen's output, or the property says nothing.
       expect(compiled).toBeGreaterThan(runs / 4);
     }, 900_000);
+
+  // Not yet: a `pattern` that is not a valid regular expression makes codegen throw a
+  // SyntaxError instead of reporting a located error; found by this test, for codegen's
+  // owner. The generator above leaves such patterns out until then; this starts to fail
+  // (and should become a plain test) once codegen reports it.
+  it.fails('reports a pattern that is not a regular expression as a located error', async () => {
+    const file = path.join(dir, 'bad-pattern.json');
+    await writeFile(file, JSON.stringify({ asyncapi: '3.0.0', info: { title: 'T', version: '1' },
+      channels: { c: { address: 'c', messages: { m: { payload: { type: 'string',
+        pattern: '[' } } } } } }));
+    const result = await generate({ specPaths: [file], urlMappings: [],
+      outDir: path.join(PROJECT_ROOT, 'tmp-hostile', 'bad') });
+    expect(result.diagnostics.some((diagnostic) => diagnostic.severity === 'error' &&
+      diagnostic.location.line >= 1)).toBe(true);
+  });
 });
