@@ -22,6 +22,10 @@ const FLAGS: Record<string, FlagSpec> = {
     placeholder: 'PREFIX=DIR',
     description: 'read references under a URL prefix from a local folder (repeatable)',
   },
+  'fetch-urls': {
+    kind: 'boolean',
+    description: 'fetch $refs to URLs that no --map-url covers (default: no network at all)',
+  },
   quiet: { kind: 'boolean', description: 'print only errors' },
   help: { kind: 'boolean', description: 'show this help' },
 };
@@ -50,6 +54,7 @@ export async function codegenCommand(argv: readonly string[], terminal: Terminal
     outDir,
     check: flags.has('check'),
     urlMappings: (flagValues(flags, 'map-url') ?? []).map(parseUrlMapping),
+    fetchUrls: flags.has('fetch-urls'),
   };
   const quiet = flags.has('quiet');
 

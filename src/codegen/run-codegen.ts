@@ -21,6 +21,8 @@ export interface CodegenOptions {
   /** Write nothing; report what differs. */
   readonly check: boolean;
   readonly urlMappings: readonly UrlMapping[];
+  /** Fetch references to URLs that no mapping covers (off: no network at all). */
+  readonly fetchUrls?: boolean;
 }
 
 export interface CodegenResult {
@@ -61,7 +63,7 @@ async function findOrFail(specPaths: readonly string[]): Promise<DocumentFile[]>
 
 /** Load and model, in memory: what every command that reads documents starts from. */
 export async function loadModel(
-  options: Pick<CodegenOptions, 'specPaths' | 'urlMappings'>,
+  options: Pick<CodegenOptions, 'specPaths' | 'urlMappings' | 'fetchUrls'>,
   found?: readonly DocumentFile[],
 ): Promise<LoadedModel> {
   const documents = found ?? (await findOrFail(options.specPaths));
@@ -69,7 +71,10 @@ export async function loadModel(
   // import, which a run that finds its output fresh never needs.
   const { parseDocuments } = await import('./load/parse-documents.js');
   const { buildModel } = await import('./model/build-model.js');
-  const parsed = await parseDocuments(documents, { urlMappings: options.urlMappings });
+  const parsed = await parseDocuments(documents, {
+    urlMappings: options.urlMappings,
+    ...(options.fetchUrls === undefined ? {} : { fetchUrls: options.fetchUrls }),
+  });
   if (hasErrors(parsed.diagnostics)) {
     return { diagnostics: sortDiagnostics(parsed.diagnostics), model: undefined, inputFiles: parsed.inputFiles };
   }
@@ -85,7 +90,7 @@ export async function loadModel(
 
 /** Load, model and emit, all in memory. */
 export async function generate(
-  options: Pick<CodegenOptions, 'specPaths' | 'outDir' | 'urlMappings'>,
+  options: Pick<CodegenOptions, 'specPaths' | 'outDir' | 'urlMappings' | 'fetchUrls'>,
   found?: readonly DocumentFile[],
 ): Promise<LoadedModel & { files: GeneratedFile[] }> {
   const loaded = await loadModel(options, found);
@@ -98,7 +103,12 @@ export async function generate(
 export async function runCodegen(options: CodegenOptions): Promise<CodegenResult> {
   const baseDir = process.cwd();
   const found = await findOrFail(options.specPaths);
-  const tool = await toolHash({ runtime: runtimeImportFor(options.outDir), urlMappings: options.urlMappings });
+  const tool = await toolHash({
+    runtime: runtimeImportFor(options.outDir),
+    urlMappings: options.urlMappings,
+    // Fetched documents can change without a file changing: never skip such a run.
+    fetchUrls: options.fetchUrls === true ? Date.now() : false,
+  });
   const manifest = await readManifest(options.outDir);
   const record = await readRunRecord(options.outDir);
   const documentPaths = found.map((file) => file.absolutePath);

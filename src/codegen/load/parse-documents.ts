@@ -31,6 +31,11 @@ export interface ParseResult {
 
 export interface ParseOptions {
   readonly urlMappings: readonly UrlMapping[];
+  /**
+   * Fetch references to URLs that no mapping covers. Off by default: codegen then makes
+   * no network request at all, and its output depends only on files.
+   */
+  readonly fetchUrls?: boolean;
   /** Folder that display paths are relative to; the working folder by default. */
   readonly baseDir?: string;
 }
@@ -50,13 +55,33 @@ export async function parseDocuments(
 ): Promise<ParseResult> {
   const baseDir = options.baseDir ?? process.cwd();
   const inputFiles = new Set(files.map((file) => file.absolutePath));
-  const parser = createParser(options.urlMappings, inputFiles);
+  const unmappedUrls = new Set<string>();
+  const parser = createParser(options.urlMappings, inputFiles, unmappedUrls, options.fetchUrls === true);
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
 
   for (const file of files) {
     const displayPath = displayPathOf(file.absolutePath, baseDir);
+    const unmappedBefore = unmappedUrls.size;
     const output = await parser.parse(file.text, { source: file.absolutePath });
+
+    // An unmapped URL was read as an empty schema, so the parser's other findings about
+    // this document may only be its consequences: report the URLs alone.
+    const unmapped = [...unmappedUrls].filter(
+      (url, index) => index >= unmappedBefore || file.text.includes(url),
+    );
+    if (unmapped.length > 0) {
+      for (const url of unmapped) {
+        diagnostics.push({
+          severity: 'error',
+          location: { file: displayPath, ...lineAndColumnOf(file.text, url) },
+          message:
+            `the reference to ${url} is not read, because no --map-url covers it; map its ` +
+            'URL prefix to a local copy with --map-url PREFIX=FOLDER, or allow fetching with --fetch-urls',
+        });
+      }
+      continue;
+    }
 
     for (const found of output.diagnostics) {
       const severity = SEVERITIES[found.severity] ?? 'note';
@@ -95,11 +120,23 @@ export async function parseDocuments(
 }
 
 /** The parser, with readers that note every file it reads into `inputFiles`. */
-function createParser(urlMappings: readonly UrlMapping[], inputFiles: Set<string>): Parser {
-  const readUrl = (uri: { toString(): string }): Promise<string> => {
-    const local = localPathForUrl(uri.toString(), urlMappings);
-    if (local !== undefined) inputFiles.add(local);
-    return readMappedUrl(uri.toString(), urlMappings);
+function createParser(
+  urlMappings: readonly UrlMapping[],
+  inputFiles: Set<string>,
+  unmappedUrls: Set<string>,
+  fetchUrls: boolean,
+): Parser {
+  const readUrl = async (uri: { toString(): string }): Promise<string> => {
+    const url = uri.toString();
+    const local = localPathForUrl(url, urlMappings);
+    if (local !== undefined) {
+      inputFiles.add(local);
+      return readMappedUrl(url, urlMappings);
+    }
+    // Throwing hands the URL on to the parser's own reader, which fetches it.
+    if (fetchUrls) throw new Error(`no --map-url prefix covers ${url}`);
+    unmappedUrls.add(url);
+    return '{}';
   };
   const readLocalFile = (uri: { href(): string }): Promise<string> => {
     const file = path.resolve(uri.href());
@@ -138,6 +175,13 @@ function describeParserMessage(message: string, jsonPath: ReadonlyArray<string |
   }
   const where = jsonPath.length > 0 ? ` (at ${jsonPath.join('.')})` : '';
   return `${message.replace(/\.$/, '')}${where}`;
+}
+
+function lineAndColumnOf(text: string, needle: string): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
 export function pointerSegments(pointer: string): string[] {
