@@ -37,3 +37,17 @@ export function isTooLargeKafkaError(error: unknown): boolean {
   if (type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') return true;
   return originalError !== undefined && isTooLargeKafkaError(originalError);
 }
+
+/**
+ * kafkajs stops a consumer for good when an error it calls non-retriable ends its run, and
+ * one such is not finding the group coordinator while a broker restarts. The worker starts
+ * itself again on those: the broker going away is to be ridden out.
+ */
+export function isRecoverableCrash(error: unknown): boolean {
+  for (let cause: unknown = error; typeof cause === 'object' && cause !== null;
+    cause = (cause as { cause?: unknown }).cause) {
+    const { name } = cause as { name?: unknown };
+    if (name === 'KafkaJSGroupCoordinatorNotFound' || isTransientKafkaError(cause)) return true;
+  }
+  return false;
+}

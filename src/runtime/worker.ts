@@ -12,7 +12,7 @@ import type { ReceiveOperationDescriptor } from './descriptors.js';
 import { createHandlerContext, messageBindings, type Route } from './handler-context.js';
 import { decodeRecord, type Decoded, type IncomingRecord } from './incoming-record.js';
 import { createProducer } from './kafka-client.js';
-import { isTooLargeKafkaError } from './kafka-errors.js';
+import { isRecoverableCrash, isTooLargeKafkaError } from './kafka-errors.js';
 import { keepAlive } from './keep-alive.js';
 import { buildRouteTable, type RouteTable } from './route-table.js';
 import { asError } from './runtime-error.js';
@@ -243,14 +243,40 @@ class KafkaWorker implements Worker {
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       const { error, restart } = payload;
-      if (!restart) {
-        this.#stats.crashed = true;
-        this.#stats.ready = false;
-      }
-      this.#logger.error({ err: error, restart },
-        restart ? 'consumer failed, restarting' : 'consumer failed and will not restart');
+      const recover = !restart && !this.#stopping && isRecoverableCrash(error);
+      if (!restart) this.#stats.ready = false;
+      if (!restart && !recover) this.#stats.crashed = true;
+      this.#logger.error({ err: error, restart: restart || recover },
+        restart ? 'consumer failed, restarting'
+          : recover ? 'consumer failed while the brokers were away; starting it again'
+            : 'consumer failed and will not restart');
+      if (recover) void this.#recover();
     });
     return consumer;
+  }
+
+  /** A fresh consumer on the same subscription, with backoff, until it runs or stop(). */
+  async #recover(): Promise<void> {
+    for (let attempt = 1; !this.#stopping; attempt += 1) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          resolve();
+        }, backoffDelay(attempt, deadLetterBackoff));
+        this.#timers.add(timer);
+      });
+      if (this.#stopping) return;
+      try {
+        const consumer = this.#makeConsumer();
+        this.#consumer = consumer;
+        await consumer.connect();
+        await this.#run(this.#topics);
+        return;
+      } catch (thrown) {
+        this.#logger.warn({ err: asError(thrown), attempt },
+          'consumer could not start again yet; trying again');
+      }
+    }
   }
 
   #forgetRevoked(assignment: Readonly<Record<string, readonly number[]>>): void {
