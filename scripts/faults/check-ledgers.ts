@@ -95,7 +95,8 @@ function collectHandlings(records: RunRecords): Map<string, Handling[]> {
 }
 
 /** Acknowledged commits per partition, in time order. */
-function collectCommits(records: RunRecords): Map<number, Array<{ time: number; offset: number }>> {
+function collectCommits(records: RunRecords):
+Map<number, Array<{ time: number; offset: number }>> {
   const commits = new Map<number, Array<{ time: number; offset: number }>>();
   for (const { entries } of records.ledgers) {
     for (const entry of entries) {

@@ -97,7 +97,9 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       const check = () => {
         if (condition()) finish(resolve);
-        else if (Date.now() >= deadline) finish(() => reject(new Error(`gave up waiting ${what}`)));
+        else if (Date.now() >= deadline) {
+          finish(() => reject(new Error(`gave up waiting ${what}`)));
+        }
       };
       const timer = setTimeout(check, Math.max(0, deadline - Date.now()));
       const finish = (settle: () => void) => {

@@ -37,7 +37,8 @@ const injections = [
   'javascript:pwned12()',
 ];
 const oddNames = ['constructor', '__proto__', 'toString', 'class', 'delete', 'default', '0lead',
-  'with space', 'dash-ed', 'dot.ted', 'ünï', '日本', '😀', 'a'.repeat(300), '', '$ref', 'then'];
+  'with space', 'dash-ed', 'dot.ted', 'ünï', '日本', '😀', 'a'.repeat(300), '', '$ref',
+  'then'];
 
 const text = fc.oneof(fc.constantFrom(...injections), fc.constantFrom(...oddNames),
   fc.string({ maxLength: 30 }), fc.tuple(fc.string({ maxLength: 8 }),
@@ -102,7 +103,9 @@ function compile(files: ReadonlyMap<string, string>): string[] {
   host.fileExists = (name) => files.has(name) || fileExists(name);
   const directories = new Set([...files.keys()].flatMap((name) => {
     const parents: string[] = [];
-    for (let at = path.dirname(name); at !== path.dirname(at); at = path.dirname(at)) parents.push(at);
+    for (let at = path.dirname(name); at !== path.dirname(at); at = path.dirname(at)) {
+      parents.push(at);
+    }
     return parents;
   }));
   host.directoryExists = (name) => directories.has(name) || ts.sys.directoryExists(name);
@@ -139,14 +142,19 @@ function executableMarkers(name: string, content: string): string[] {
   return found;
 }
 
+const attributeValue = String.raw`(?:"[^"]*"|'[^']*'|[^\s>"']+)`;
+const attribute = String.raw`\s+[^\s=>]+(?:\s*=\s*${attributeValue})?`;
+const startTag = new RegExp(String.raw`<[a-z][^\s>]*((?:${attribute})*)\s*\/?>`, 'gi');
+const attributePattern = new RegExp(String.raw`([^\s=>]+)(?:\s*=\s*(${attributeValue}))?`, 'g');
+
 /** Script elements and event-handler attributes that came from a document's text. */
 function executableMarkup(name: string, content: string): string[] {
   const found: string[] = [];
   for (const match of content.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     if (/pwned/i.test(match[0])) found.push(`${name}: ${match[0].slice(0, 80)}`);
   }
-  for (const tag of content.matchAll(/<[a-z][^\s>]*((?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/gi)) {
-    for (const attribute of (tag[1] ?? '').matchAll(/([^\s=>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g)) {
+  for (const tag of content.matchAll(startTag)) {
+    for (const attribute of (tag[1] ?? '').matchAll(attributePattern)) {
       const [, attributeName = '', value = ''] = attribute;
       if (/^on/i.test(attributeName) || /^["']?\s*javascript:/i.test(value)) {
         found.push(`${name}: ${attribute[0].slice(0, 80)}`);
@@ -197,7 +205,8 @@ describe('hostile documents', async () => {
           }
         }
         for (const page of emitSite(result.model, assets)) {
-          if (page.path.endsWith('.html')) problems.push(...executableMarkup(page.path, page.content));
+          if (!page.path.endsWith('.html')) continue;
+          problems.push(...executableMarkup(page.path, page.content));
         }
         compiled += 1;
         if (compiled % batchSize === 0) {

@@ -89,10 +89,12 @@ function hostileMessages(): Hostile[] {
       value: `{"__proto__":{"polluted":1},"event_type":"feature.deleted","event_id":"${id(5)}",` +
         `"timestamp":"2024-05-01T10:00:00.000Z","data":{"feature_id":"f","__proto__":{}}}` },
     expected: 'handled' },
-    { what: 'deep nesting', message: { key: 'f-1', value: '['.repeat(50_000) + ']'.repeat(50_000) },
+    { what: 'deep nesting',
+      message: { key: 'f-1', value: '['.repeat(50_000) + ']'.repeat(50_000) },
       expected: 'dead:no-matching-message' },
     { what: 'a huge valid event', message: { key: 'f-1',
-      value: envelope(6, { feature_id: 'f-1', name: 'n'.repeat(900_000) }) }, expected: 'handled' },
+      value: envelope(6, { feature_id: 'f-1', name: 'n'.repeat(900_000) }) },
+    expected: 'handled' },
     { what: 'a huge malformed value', message: { key: 'f-1', value: 'x'.repeat(900_000) },
       expected: 'dead:malformed-json' },
     { what: 'a value at the size limit', message: { key: 'f-1', value: '{'.repeat(nearLimit) },
@@ -135,7 +137,9 @@ describe('hostile messages', () => {
     const producer = kafka.producer();
     await producer.connect();
     // One record a request: a batch of the large ones would pass the broker's limit.
-    for (const { message } of hostile) await producer.send({ topic, acks: -1, messages: [message] });
+    for (const { message } of hostile) {
+      await producer.send({ topic, acks: -1, messages: [message] });
+    }
     await producer.disconnect();
 
     // Committed up to the last record means nothing before it holds the partition.
@@ -144,7 +148,8 @@ describe('hostile messages', () => {
     'the commit past the last hostile record').catch((error: Error) => {
       const warnings = logs.find((line) => line.level >= 40).slice(-3)
         .map((line) => `${line.msg} at ${String(line['offset'])}: ${JSON.stringify(line['err'])}`);
-      throw new Error(`${error.message}; the last warnings: ${warnings.join('; ').slice(0, 2000)}`);
+      const said = warnings.join('; ').slice(0, 2000);
+      throw new Error(`${error.message}; the last warnings: ${said}`);
     });
 
     const letters = new Map<string, string[]>();
