@@ -7,6 +7,8 @@ export interface ChildRun {
   readonly ms: number;
   /** Peak resident memory of the child, in MiB, as GNU time reports it. */
   readonly peakMiB: number;
+  /** CPU seconds of the child (user and system): unlike wall time, not stretched by load. */
+  readonly cpuSeconds: number;
   readonly status: number | null;
   readonly stderr: string;
   readonly stdout: string;
@@ -33,7 +35,7 @@ export function runChild(
 
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(TIME, ['-f', '%M', '-o', usageFile, command, ...args], {
+    const child = spawn(TIME, ['-f', '%M %U %S', '-o', usageFile, command, ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,14 +50,14 @@ export function runChild(
     });
     child.on('close', (status) => {
       const ms = performance.now() - started;
-      const kb = Number.parseInt(
-        readFileSync(usageFile, 'utf8').trim().split('\n').pop() ?? '',
-        10,
-      );
+      // GNU time puts "Command exited with non-zero status N" on a line of its own first.
+      const usage = (readFileSync(usageFile, 'utf8').trim().split('\n').pop() ?? '').split(' ');
+      const [kb, user, system] = usage.map(Number) as [number, number, number];
       rmSync(scratch, { recursive: true, force: true });
       resolve({
         ms,
         peakMiB: kb / 1024,
+        cpuSeconds: user + system,
         status,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),

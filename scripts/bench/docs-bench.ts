@@ -24,6 +24,7 @@ export async function docsBench(
   for (const input of inputs) {
     const seconds: number[] = [];
     const peaks: number[] = [];
+    const cpu: number[] = [];
     const out = path.join(context.work, `docs-${input.label.replace(/\W+/g, '-')}`);
     for (let round = 0; round < rounds; round += 1) {
       context.log(`docs ${input.label}: round ${round + 1} of ${rounds}`);
@@ -42,11 +43,13 @@ export async function docsBench(
       }
       seconds.push(run.ms / 1000);
       peaks.push(run.peakMiB);
+      cpu.push(run.cpuSeconds);
     }
     rows.push([
       input.label,
       String(input.documents.length),
       spread(summarize(seconds), 2),
+      spread(summarize(cpu), 2),
       spread(summarize(peaks), 0),
     ]);
   }
@@ -58,7 +61,7 @@ export async function docsBench(
         'invocation for all the documents of an input; wall seconds and peak memory of the ' +
         'process.',
       '',
-      ...table(['input', 'documents', 'seconds', 'peak MiB'], rows),
+      ...table(['input', 'documents', 'wall s', 'CPU s', 'peak MiB'], rows),
     ],
     goals: [],
   };

@@ -81,7 +81,7 @@ try {
       {
         label: '900-message document',
         documents: [synthetic],
-        rounds: rounds(3),
+        rounds: rounds(4),
         halfTimeGoal: true,
       },
       {
@@ -93,8 +93,8 @@ try {
     ]),
   );
   if (only.has('producer') || only.has('worker')) kafka = await startBenchKafka(context);
-  await run('producer', () => producerBench(context, kafka as BenchKafka, rounds(5)));
-  await run('worker', () => workerBench(context, kafka as BenchKafka, rounds(3)));
+  await run('producer', () => producerBench(context, kafka as BenchKafka, rounds(7)));
+  await run('worker', () => workerBench(context, kafka as BenchKafka, rounds(5)));
   if (kafka) {
     context.log('kafka: stopping the broker');
     await kafka.stop();

@@ -26,6 +26,7 @@ export async function specDiffBench(context: BenchContext, rounds: number): Prom
 
   const seconds: number[] = [];
   const peaks: number[] = [];
+  const cpu: number[] = [];
   let found: DiffSummary['summary'] | undefined;
   for (let round = 0; round < rounds; round += 1) {
     context.log(`spec:diff: round ${round + 1} of ${rounds}`);
@@ -45,6 +46,7 @@ export async function specDiffBench(context: BenchContext, rounds: number): Prom
     found = (JSON.parse(run.stdout) as DiffSummary).summary;
     seconds.push(run.ms / 1000);
     peaks.push(run.peakMiB);
+    cpu.push(run.cpuSeconds);
   }
 
   return {
@@ -57,8 +59,9 @@ export async function specDiffBench(context: BenchContext, rounds: number): Prom
         'change(s).',
       '',
       ...table(
-        ['input', 'seconds', 'peak MiB'],
-        [['900 → 903 messages', spread(summarize(seconds), 2), spread(summarize(peaks), 0)]],
+        ['input', 'wall s', 'CPU s', 'peak MiB'],
+        [['900 → 903 messages', spread(summarize(seconds), 2), spread(summarize(cpu), 2),
+          spread(summarize(peaks), 0)]],
       ),
     ],
     goals: [],

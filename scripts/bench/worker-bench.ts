@@ -69,7 +69,7 @@ export async function workerBench(
     raw: { p50: [] as number[], p99: [] as number[] },
     generated: { p50: [] as number[], p99: [] as number[] },
   };
-  const latencyRounds = Math.max(1, Math.min(rounds, 2));
+  const latencyRounds = Math.max(1, Math.min(rounds, 3));
   for (let round = 0; round < latencyRounds; round += 1) {
     const order = round % 2 === 0 ? SIDES : [...SIDES].reverse();
     for (const [side, start] of order) {
