@@ -16,7 +16,8 @@ export interface ReportInput {
   readonly finished: Date;
   readonly sections: readonly TimedSection[];
   readonly command: string;
-  readonly hostname: string;
+  /** Causes of missed goals found with a profiler (scripts/bench/findings.md), if written. */
+  readonly findings: string | undefined;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -73,5 +74,6 @@ export function renderReport(input: ReportInput): string {
     ),
     '',
     ...input.sections.flatMap((section) => [`## ${section.title}`, '', ...section.markdown, '']),
+    ...(input.findings === undefined ? [] : [input.findings.trim(), '']),
   ].join('\n');
 }

@@ -7,8 +7,7 @@
  *   npm run bench -- --only codegen,worker  some sections, into .cache/bench/BENCHMARKS.md
  *   BENCH_ROUNDS=1 npm run bench -- --only producer   one round each, for a quick look
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +27,8 @@ import { syntheticDocument } from './synthetic-document.js';
 import { workerBench } from './worker-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Written by hand from profiles; appended to the report so that a missed goal has its cause.
+const FINDINGS = path.join(ROOT, 'scripts', 'bench', 'findings.md');
 const SECTIONS = ['codegen', 'producer', 'worker', 'per-message', 'docs', 'spec-diff'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -128,7 +129,7 @@ writeFileSync(
     finished: new Date(),
     sections,
     command: complete ? 'npm run bench' : `npm run bench -- ${process.argv.slice(2).join(' ')}`,
-    hostname: os.hostname(),
+    findings: existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : undefined,
   }),
 );
 context.log(`wrote ${path.relative(ROOT, target)}`);
