@@ -17,7 +17,7 @@ describe('operations', () => {
     expect(declared.file('doc/descriptors.ts')).toContain('groupId: "my-group",');
 
     const made = await generateInline({ 'doc.yaml': receiving('') });
-    expect(made.file('doc/descriptors.ts')).toContain('groupId: "doc.send-things",');
+    expect(made.file('doc/descriptors.ts')).toContain('groupId: "things.send-things",');
   });
 
   it('takes the dead-letter topic from a channel the operation names', async () => {

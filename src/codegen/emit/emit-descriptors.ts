@@ -5,7 +5,7 @@
 import type { ChannelModel, MessageModel, OperationModel, ServiceModel } from '../model/model.js';
 import type { EmitOptions } from './emit-options.js';
 import type { GeneratedFile } from './generated-file.js';
-import { printType } from './print-type.js';
+import { docText, printType } from './print-type.js';
 import { lookup } from './service-lookup.js';
 import { emitSourceFile, importNames, type StatementBuffer } from './source-file.js';
 import { collectReferences } from './type-references.js';
@@ -37,7 +37,7 @@ export function emitDescriptors(service: ServiceModel, options: EmitOptions): Ge
 
 // Written as one text statement: ts-morph gives multi-line initializers a hanging indent.
 function addConstant(file: StatementBuffer, name: string, type: string, initializer: string, docs?: string): void {
-  const comment = docs === undefined ? '' : `/** ${docs} */\n`;
+  const comment = docs === undefined ? '' : `/** ${docs.replace(/\n/g, ' ')} */\n`;
   file.addStatements(`${comment}export const ${name}: ${type} = ${initializer};`);
 }
 
@@ -66,7 +66,7 @@ function addMessage(file: StatementBuffer, message: MessageModel): void {
       ['sensitivePaths', JSON.stringify(message.sensitivePaths)],
       ['tombstone', String(schema?.type === 'null')],
     ]),
-    `The message \`${message.id}\`, event type \`${message.eventType}\`.`.replace(/\*\//g, '*\\/'),
+    docText(`The message \`${message.id}\`, event type \`${message.eventType}\`.`),
   );
 }
 

@@ -48,7 +48,11 @@ function dataType(message: MessageModel) {
 }
 
 function parametersType(channel: ChannelModel): string {
-  const members = channel.parameters.map((p) => `${p.propertyName}: string`);
+  // Enumerated values are the only ones the document allows, and the only topics workers read.
+  const members = channel.parameters.map((p) => {
+    const type = p.values === undefined ? 'string' : p.values.map((v) => JSON.stringify(v)).join(' | ');
+    return `${p.propertyName}: ${type}`;
+  });
   return `{ ${members.join('; ')} }`;
 }
 
@@ -60,14 +64,14 @@ function parametersValue(channel: ChannelModel): string {
 function addProducer(file: StatementBuffer, operation: OperationModel, find: ServiceLookup): void {
   const channel = find.channel(operation.channelId);
   const hasParameters = channel.parameters.length > 0;
-  const eventUnion = `${operation.className}Event`;
+  const eventUnion = operation.batchEventTypeName ?? `${operation.className}Event`;
   const parameterArgument = hasParameters ? [{ name: 'parameters', type: parametersType(channel) }] : [];
   const withParameters = hasParameters ? `{ ...options, parameters: ${parametersValue(channel)} }` : 'options';
 
   file.addTypeAlias({
     name: eventUnion,
     isExported: true,
-    docs: [`One event that \`${operation.className}.publishBatch\` sends.`],
+    docs: [docText(`One event that \`${operation.className}.publishBatch\` sends.`) ?? ''],
     type: operation.messages
       .map((m) => {
         const message = find.message(m.messageId);

@@ -86,7 +86,7 @@ function addWorker(file: StatementBuffer, operation: OperationModel, find: Servi
   file.addFunction({
     name: workerFactoryName(operation),
     isExported: true,
-    docs: [`Makes the worker of operation \`${operation.id}\`; call \`start()\` on it to consume.`],
+    docs: [docText(`Makes the worker of operation \`${operation.id}\`; call \`start()\` on it to consume.`) ?? ''],
     parameters: [
       { name: 'runtime', type: 'WorkerRuntime' },
       { name: 'handlers', type: operation.className },

@@ -55,29 +55,28 @@ export async function parseDocuments(
 ): Promise<ParseResult> {
   const baseDir = options.baseDir ?? process.cwd();
   const inputFiles = new Set(files.map((file) => file.absolutePath));
-  const unmappedUrls = new Set<string>();
-  const parser = createParser(options.urlMappings, inputFiles, unmappedUrls, options.fetchUrls === true);
+  /** URLs read as an empty schema, with the reason. */
+  const unreadUrls = new Map<string, string>();
+  const parser = createParser(options.urlMappings, inputFiles, unreadUrls, options.fetchUrls === true);
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
 
   for (const file of files) {
     const displayPath = displayPathOf(file.absolutePath, baseDir);
-    const unmappedBefore = unmappedUrls.size;
+    const unreadBefore = unreadUrls.size;
     const output = await parser.parse(file.text, { source: file.absolutePath });
 
     // An unmapped URL was read as an empty schema, so the parser's other findings about
     // this document may only be its consequences: report the URLs alone.
-    const unmapped = [...unmappedUrls].filter(
-      (url, index) => index >= unmappedBefore || file.text.includes(url),
+    const unread = [...unreadUrls].filter(
+      ([url], index) => index >= unreadBefore || file.text.includes(url),
     );
-    if (unmapped.length > 0) {
-      for (const url of unmapped) {
+    if (unread.length > 0) {
+      for (const [url, reason] of unread) {
         diagnostics.push({
           severity: 'error',
           location: { file: displayPath, ...lineAndColumnOf(file.text, url) },
-          message:
-            `the reference to ${url} is not read, because no --map-url covers it; map its ` +
-            'URL prefix to a local copy with --map-url PREFIX=FOLDER, or allow fetching with --fetch-urls',
+          message: `the reference to ${url} is not read: ${reason}`,
         });
       }
       continue;
@@ -123,7 +122,7 @@ export async function parseDocuments(
 function createParser(
   urlMappings: readonly UrlMapping[],
   inputFiles: Set<string>,
-  unmappedUrls: Set<string>,
+  unreadUrls: Map<string, string>,
   fetchUrls: boolean,
 ): Parser {
   const readUrl = async (uri: { toString(): string }): Promise<string> => {
@@ -131,11 +130,19 @@ function createParser(
     const local = localPathForUrl(url, urlMappings);
     if (local !== undefined) {
       inputFiles.add(local);
-      return readMappedUrl(url, urlMappings);
+      // A mapped URL is read from its copy or not at all: never from the network.
+      return readMappedUrl(url, urlMappings).catch((error: unknown) => {
+        unreadUrls.set(url, `it is mapped to ${local}, which cannot be read (${(error as Error).message})`);
+        return '{}';
+      });
     }
     // Throwing hands the URL on to the parser's own reader, which fetches it.
     if (fetchUrls) throw new Error(`no --map-url prefix covers ${url}`);
-    unmappedUrls.add(url);
+    unreadUrls.set(
+      url,
+      'no --map-url covers it; map its URL prefix to a local copy with --map-url PREFIX=FOLDER, ' +
+        'or allow fetching with --fetch-urls',
+    );
     return '{}';
   };
   const readLocalFile = (uri: { href(): string }): Promise<string> => {
@@ -174,7 +181,9 @@ function describeParserMessage(message: string, jsonPath: ReadonlyArray<string |
     );
   }
   const where = jsonPath.length > 0 ? ` (at ${jsonPath.join('.')})` : '';
-  return `${message.replace(/\.$/, '')}${where}`;
+  // Some parser errors carry their JavaScript stack in the message; it helps no user.
+  const sentence = message.split(/,?\s*stack:/)[0] ?? message;
+  return `${sentence.replace(/\.$/, '')}${where}`;
 }
 
 function lineAndColumnOf(text: string, needle: string): { line: number; column: number } {

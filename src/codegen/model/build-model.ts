@@ -11,7 +11,7 @@ import type {
 } from '@asyncapi/parser';
 
 import type { Diagnostic } from '../diagnostics.js';
-import type { ParsedDocument } from '../load/parse-documents.js';
+import { pointerSegments, type ParsedDocument } from '../load/parse-documents.js';
 import {
   KAFKA_PROTOCOLS,
   addressParameters,
@@ -33,7 +33,7 @@ import { NameRegistry, fileName, typeName, valueName } from './naming.js';
 import { mergeAllOf } from './merge-all-of.js';
 import { PayloadTypeBuilder } from './payload-types.js';
 import { toAcyclicSchema } from './schema-graph.js';
-import { missingPointerSegment, sensitivePointers } from './schema-walk.js';
+import { invalidPatterns, missingPointerSegment, sensitivePointers } from './schema-walk.js';
 import type { TypeExpression } from './types.js';
 
 export interface ModelResult {
@@ -126,23 +126,31 @@ async function buildService(
   messageSources.push(...document.components().messages().all());
   const uniqueSources = [...new Map(messageSources.map((m) => [m.json(), m])).values()];
 
-  // Event types that two messages on one channel share are replaced by ids on that channel.
-  const sharedNames = new Set<unknown>();
-  for (const channel of document.channels().all()) {
-    const byName = new Map<string, MessageInterface[]>();
-    for (const message of channel.messages().all()) {
-      const name = message.name();
-      if (name === undefined) continue;
-      byName.set(name, [...(byName.get(name) ?? []), message]);
-    }
-    for (const [name, sharing] of byName) {
-      if (new Set(sharing.map((m) => m.json())).size < 2) continue;
-      for (const message of sharing) sharedNames.add(message.json());
-      warn(
-        channel.meta().pointer,
-        `channel "${channel.id()}" has ${sharing.length} messages named "${name}"; ` +
-          'their ids are used as event types on it',
-      );
+  // Event types: a message's name, or its id when it has none. Where two messages on one
+  // channel would share one, both use their ids, until no channel has two alike.
+  const declaredIds = new Map(uniqueSources.map((m, index) => [m.json(), declaredIdOf(m, index)]));
+  const eventTypes = new Map(
+    uniqueSources.map((m) => [m.json(), text(m.name()) ?? declaredIds.get(m.json()) ?? '']),
+  );
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const channel of document.channels().all()) {
+      const byType = new Map<string, unknown[]>();
+      for (const message of new Set(channel.messages().all().map((m) => m.json()))) {
+        const type = eventTypes.get(message) ?? '';
+        byType.set(type, [...(byType.get(type) ?? []), message]);
+      }
+      for (const [type, sharing] of byType) {
+        const renamed = sharing.filter((m) => eventTypes.get(m) !== declaredIds.get(m));
+        if (sharing.length < 2 || renamed.length === 0) continue;
+        for (const message of renamed) eventTypes.set(message, declaredIds.get(message) ?? type);
+        changed = true;
+        warn(
+          channel.meta().pointer,
+          `channel "${channel.id()}" has ${sharing.length} messages with event type "${type}"; ` +
+            'their ids are used as event types instead',
+        );
+      }
     }
   }
 
@@ -153,17 +161,32 @@ async function buildService(
     messageByJson.set(source.json(), model);
   }
 
+  /**
+   * The key a message has in `messages`. 2.x messages declared inline have none, and the
+   * parser numbers them in document order; they are named after where they stand instead,
+   * so that adding a channel elsewhere does not rename them.
+   */
+  function declaredIdOf(source: MessageInterface, index: number): string {
+    const json = source.json() as Record<string, unknown>;
+    const declared = text(source.id()) ?? text(json['x-parser-message-name']) ?? text(source.name());
+    if (declared !== undefined && !/^<anonymous-message-\d+>$/.test(declared)) return declared;
+    const steps = pointerSegments(source.meta().pointer ?? '').filter((step) => step !== 'channels' && step !== 'message');
+    return steps.length > 0 ? valueName(steps.join(' '), 'message') : `message${index + 1}`;
+  }
+
   async function buildMessage(source: MessageInterface, index: number): Promise<MessageModel> {
     const json = source.json() as Record<string, unknown>;
     const pointer = source.meta().pointer ?? '';
-    const declaredId =
-      text(source.id()) ?? text(json['x-parser-message-name']) ?? text(source.name()) ?? `message${index + 1}`;
+    const declaredId = declaredIds.get(json) ?? `message${index + 1}`;
     const id = messageIds.claim(declaredId, pointer || declaredId);
-    const eventType = sharedNames.has(json) ? id : (text(source.name()) ?? id);
+    const eventType = eventTypes.get(json) ?? id;
     const baseName = typeName(eventType, 'Message');
     const contentType = text(json.contentType) ?? (isAvro(source) ? 'avro/binary' : defaultContentType);
 
     const payloadSchema = unwrapSchema(source.payload()?.json());
+    for (const { pattern, reason } of invalidPatterns([payloadSchema, source.headers()?.json()])) {
+      fail(pointer, `message "${eventType}" has the pattern ${JSON.stringify(pattern)}, which is no valid regular expression: ${reason}`);
+    }
     const payloadType = await types.typeOf(forTypes(payloadSchema), `${baseName}Payload`);
     const headersSchema = unwrapSchema(source.headers()?.json());
     const headersType = headersSchema === undefined
@@ -216,7 +239,7 @@ async function buildService(
       payloadType,
       headersType,
       headersSchema,
-      envelopeDataType: envelopeDataType(payloadType),
+      envelopeDataType: envelopeDataType(payloadType, eventType),
       key,
       sensitivePaths: sensitivePointers(payloadSchema),
       examples: source.examples().all().map((example) => example.payload()),
@@ -228,14 +251,27 @@ async function buildService(
     };
   }
 
-  /** The type of `data` when the payload is the house envelope. */
-  function envelopeDataType(payloadType: TypeExpression): TypeExpression | undefined {
+  /**
+   * The type of `data` when the payload is the house envelope: exactly the four required
+   * keys, with the types producers fill in, so that a producer that takes only `data` can
+   * make every payload the schema allows.
+   */
+  function envelopeDataType(payloadType: TypeExpression, eventType: string): TypeExpression | undefined {
     if (payloadType.kind !== 'reference') return undefined;
     const declaration = types.declarations.find((d) => d.name === payloadType.name);
     if (declaration?.kind !== 'interface') return undefined;
-    const required = new Map(declaration.properties.filter((p) => p.required).map((p) => [p.key, p]));
-    if (!ENVELOPE_KEYS.every((key) => required.has(key))) return undefined;
-    return required.get('data')?.type;
+    const required = new Map(declaration.properties.filter((p) => p.required).map((p) => [p.key, p.type]));
+    if (required.size !== ENVELOPE_KEYS.length || !ENVELOPE_KEYS.every((key) => required.has(key))) {
+      return undefined;
+    }
+    const isString = (type: TypeExpression | undefined): boolean =>
+      type?.kind === 'primitive' && type.name === 'string';
+    const type = required.get('event_type');
+    const typeFits = isString(type) || (type?.kind === 'literal' && type.value === eventType);
+    if (!typeFits || !isString(required.get('event_id')) || !isString(required.get('timestamp'))) {
+      return undefined;
+    }
+    return required.get('data');
   }
 
   const channels: ChannelModel[] = document.channels().all().map((channel) => buildChannel(channel));
@@ -249,6 +285,7 @@ async function buildService(
     const messages = channel.messages().all().map((m) => messageByJson.get(m.json()));
 
     const parameterNames = topic === undefined ? [] : addressParameters(topic);
+    const argumentNames = new NameRegistry();
     const parameters = parameterNames.map((name) => {
       const parameter = channel.parameters().get(name);
       const parameterJson = (parameter?.json() ?? {}) as Record<string, unknown>;
@@ -256,7 +293,7 @@ async function buildService(
       const values = Array.isArray(parameterJson.enum) ? parameterJson.enum : schema?.enum;
       return {
         name,
-        propertyName: valueName(name, 'parameter'),
+        propertyName: argumentNames.claim(valueName(name, 'parameter'), name),
         values: Array.isArray(values) ? values.map((value) => String(value)) : undefined,
         description: text(parameterJson.description) ?? text(schema?.description),
       };
@@ -331,7 +368,8 @@ async function buildService(
     const listed = operation.messages().all().map((m) => messageByJson.get(m.json()));
     const messageModels = (listed.length > 0 ? listed : channelModel.messageIds.map((id) => messagesById.get(id)))
       .filter((m): m is MessageModel => m !== undefined);
-    const methodNames = new NameRegistry();
+    // `publishBatch` is taken by the batch method of every producer.
+    const methodNames = new NameRegistry(['Batch']);
     const messages: OperationMessage[] = messageModels.map((message) => ({
       messageId: message.id,
       methodSuffix: methodNames.claim(message.typeName, message.id),
@@ -344,6 +382,7 @@ async function buildService(
     const declaredId = text(json.operationId) ?? (document.version().startsWith('2.') ? undefined : operation.id());
     const id = operationIds.claim(declaredId ?? `${action}${typeName(channelModel.id)}`, pointer);
     const base = typeName(id, 'Operation');
+    const className = typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${pointer}`);
 
     return {
       id,
@@ -352,16 +391,20 @@ async function buildService(
       messages,
       summary: text(operation.summary()),
       description: text(operation.description()),
-      groupId: typeof declaredGroup === 'string' ? declaredGroup : `${folder}.${fileName(id, 'operation')}`,
+      // Made from the document's own title, not its folder, whose name depends on others.
+      groupId: typeof declaredGroup === 'string'
+        ? declaredGroup
+        : `${fileName(info.title())}.${fileName(id, 'operation')}`,
       deadLetterTopic: deadLetterTopicOf(json, pointer),
-      className: typeNames.claim(action === 'send' ? `${base}Producer` : `${base}Handlers`, `operation:${pointer}`),
+      className,
+      batchEventTypeName: action === 'send' ? typeNames.claim(`${className}Event`, `operation-event:${pointer}`) : undefined,
       descriptorName: valueNames.claim(`${valueName(id, 'operation')}Operation`, `operation:${pointer}`),
       location: parsed.locate(pointer),
     };
   }
 
   for (const collision of typeNames.collisions) {
-    warn('', `two schemas would both be named ${collision.name}; the second is named ${collision.given}`);
+    warn('', `two declarations would both be named ${collision.name}; the second is named ${collision.given}`);
   }
   for (const channel of channels) {
     if (channel.noKafkaReason !== undefined) {

@@ -126,6 +126,8 @@ export interface OperationModel {
   readonly deadLetterTopic: string | undefined;
   /** `FeaturesProducer` for send, `AuditFeaturesWorker`'s base for receive. */
   readonly className: string;
+  /** For send: the union type of the events its `publishBatch` takes. */
+  readonly batchEventTypeName: string | undefined;
   /** Name of the generated operation descriptor constant. */
   readonly descriptorName: string;
   readonly location: SourceLocation;

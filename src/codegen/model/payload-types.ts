@@ -59,6 +59,8 @@ export class PayloadTypeBuilder {
   readonly #bySchemaId = new Map<string, string>();
   readonly #inProgress = new Set<MetaModel>();
   readonly #idsInProgress = new Set<string>();
+  /** Models a cycle re-enters; they must be declared by name to refer to themselves. */
+  readonly #cycleEntries = new Set<MetaModel>();
 
   constructor(names: NameRegistry) {
     this.#names = names;
@@ -79,6 +81,7 @@ export class PayloadTypeBuilder {
     const input = await modelina.process(schema as Record<string, unknown>);
     const root = Object.values(input.models)[0];
     if (root === undefined) return UNKNOWN;
+    for (const meta of cycleEntries(root)) this.#cycleEntries.add(meta);
     return this.#convert(root, suggestedName, true);
   }
 
@@ -93,15 +96,16 @@ export class PayloadTypeBuilder {
     declareAlways = false,
     schema: unknown = meta.originalInput,
   ): TypeExpression {
+    // An interface cannot say it is nullable; where its schema is, each use says so.
     const declared = this.#declared.get(meta);
-    if (declared !== undefined) return { kind: 'reference', name: declared };
+    if (declared !== undefined) return this.#nullableAtUse(meta, { kind: 'reference', name: declared });
     // Modelina splits one schema into several models (a union of `type: string` and an
     // object, say) that all claim to come from it; while it is being declared, those
     // parts are anonymous, or the declaration would be made of itself.
     const declaredId = schemaIdOf(schema);
     const schemaId = declaredId !== undefined && this.#idsInProgress.has(declaredId) ? undefined : declaredId;
     const shared = schemaId === undefined ? undefined : this.#bySchemaId.get(schemaId);
-    if (shared !== undefined) return { kind: 'reference', name: shared };
+    if (shared !== undefined) return this.#nullableAtUse(meta, { kind: 'reference', name: shared });
 
     if (meta instanceof ReferenceModel) return this.#convert(meta.ref, suggestedName, declareAlways);
 
@@ -112,16 +116,12 @@ export class PayloadTypeBuilder {
 
     // A schema entered again while it is being converted is part of a cycle that runs
     // through no object; only a named alias can refer to itself.
-    const recursive = this.#inProgress.has(meta);
+    const recursive = this.#inProgress.has(meta) || this.#cycleEntries.has(meta);
     const worthDeclaring =
       declareAlways || isComponent || recursive ||
       (meta instanceof EnumModel && meta.values.length > 1);
     if (!worthDeclaring) return this.#expression(meta, name, schema);
 
-    if (recursive) {
-      const given = this.#claim(meta, name, schemaId);
-      return { kind: 'reference', name: given };
-    }
     const given = this.#claim(meta, name, schemaId);
     this.#inProgress.add(meta);
     if (schemaId !== undefined) this.#idsInProgress.add(schemaId);
@@ -182,6 +182,9 @@ export class PayloadTypeBuilder {
       indexSignature = unionOf([...extraValueTypes, ...properties.map((p) => p.type)]);
     } else if (additional !== false && allowsOtherKeys && properties.length === 0) {
       indexSignature = UNKNOWN;
+    } else if (additional === false && properties.length === 0) {
+      // `{}` would admit any value but null; the schema admits only the empty object.
+      indexSignature = { kind: 'primitive', name: 'never' };
     }
 
     this.#declarations.push({
@@ -201,6 +204,9 @@ export class PayloadTypeBuilder {
     // Modelina reads `const` into its options and `type: "null"` as "any".
     if ('const' in schema && isJsonPrimitive(schema.const)) return literalOf(schema.const);
     if (schema.type === 'null') return NULL;
+    if (Array.isArray(schema.type) && schema.type.length > 0 && schema.type.every((t) => t === 'null')) {
+      return NULL;
+    }
 
     let type: TypeExpression;
     if (meta instanceof StringModel) type = { kind: 'primitive', name: 'string' };
@@ -236,9 +242,49 @@ export class PayloadTypeBuilder {
     return this.#nullable(meta, type);
   }
 
+  #nullableAtUse(meta: MetaModel, reference: TypeExpression): TypeExpression {
+    return meta instanceof ObjectModel ? this.#nullable(meta, reference) : reference;
+  }
+
   #nullable(meta: MetaModel, type: TypeExpression): TypeExpression {
     return meta.options.isNullable === true ? unionOf([type, NULL]) : type;
   }
+}
+
+/**
+ * The models of a meta model graph that a path through it enters a second time, where
+ * that cycle runs through no object.
+ */
+function cycleEntries(root: MetaModel): Set<MetaModel> {
+  const entries = new Set<MetaModel>();
+  const path: MetaModel[] = [];
+  const done = new Set<MetaModel>();
+  const children = (meta: MetaModel): MetaModel[] => {
+    if (meta instanceof ObjectModel) return Object.values(meta.properties).map((p) => p.property);
+    if (meta instanceof ArrayModel) return [meta.valueModel];
+    if (meta instanceof TupleModel) return meta.tuple.map((entry) => entry.value);
+    if (meta instanceof UnionModel) return meta.union;
+    if (meta instanceof DictionaryModel) return [meta.value];
+    if (meta instanceof ReferenceModel) return [meta.ref];
+    return [];
+  };
+  const visit = (meta: MetaModel): void => {
+    const start = path.indexOf(meta);
+    if (start >= 0) {
+      // Objects are always declared by name, so a cycle through one needs nothing more.
+      if (!path.slice(start).some((step) => step instanceof ObjectModel)) {
+        entries.add(meta instanceof ReferenceModel ? meta.ref : meta);
+      }
+      return;
+    }
+    if (done.has(meta)) return;
+    path.push(meta);
+    for (const child of children(meta)) visit(child);
+    path.pop();
+    done.add(meta);
+  };
+  visit(root);
+  return entries;
 }
 
 /** A literal type for an enum value; objects and arrays in enums are typed as JSON. */

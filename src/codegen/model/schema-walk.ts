@@ -72,3 +72,35 @@ export function sensitivePointers(schema: unknown): string[] {
   visit(schema, '');
   return [...found];
 }
+
+/**
+ * The `pattern`s (and `patternProperties` keys) that are no valid regular expression, as
+ * validators compile them (Unicode mode). Each with the reason.
+ */
+export function invalidPatterns(schema: unknown): Array<{ pattern: string; reason: string }> {
+  const found: Array<{ pattern: string; reason: string }> = [];
+  const seen = new Set<unknown>();
+  const check = (pattern: string): void => {
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      found.push({ pattern, reason: (error as Error).message });
+    }
+  };
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.pattern === 'string') check(record.pattern);
+    if (isSchemaObject(record.patternProperties)) Object.keys(record.patternProperties).forEach(check);
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== 'examples' && key !== 'example' && key !== 'default' && key !== 'enum' && key !== 'const') visit(value);
+    }
+  };
+  visit(schema);
+  return found;
+}

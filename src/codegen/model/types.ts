@@ -4,7 +4,10 @@
  * nullability, literals) apart from the printing.
  */
 export type TypeExpression =
-  | { readonly kind: 'primitive'; readonly name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' }
+  | {
+      readonly kind: 'primitive';
+      readonly name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never';
+    }
   | { readonly kind: 'literal'; readonly value: string | number | boolean | null }
   | { readonly kind: 'reference'; readonly name: string }
   | { readonly kind: 'array'; readonly item: TypeExpression }
