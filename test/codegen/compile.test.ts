@@ -3,7 +3,6 @@
  * example with its hand-written handlers, and a handler that stops compiling when its
  * channel gains a message.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,17 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 import { documentWithPayloads } from '../support/codegen.js';
-
-const TSC = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-
-function typecheck(tsconfig: string): string {
-  try {
-    execFileSync(process.execPath, [TSC, '-p', tsconfig, '--noEmit'], { encoding: 'utf8' });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout ?? error);
-  }
-}
+import { typecheck } from '../support/typescript.js';
 
 describe('compiling generated code', async () => {
   const dir = await mkdtemp(path.join(PROJECT_ROOT, 'tmp-compile-test-'));

@@ -2,29 +2,17 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../support/cli.js';
 import { documentWithPayloads, generateInline } from '../support/codegen.js';
+import { callsIn } from '../support/typescript.js';
 
 async function projectWith(document: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'codegen-out-'));
   await mkdir(path.join(dir, 'specs'));
   await writeFile(path.join(dir, 'specs', 'shop.yaml'), document);
   return dir;
-}
-
-/** Every function call in a TypeScript text, as it parses: text in strings and comments is no call. */
-function callsIn(text: string): string[] {
-  const file = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true);
-  const calls: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) calls.push(node.expression.getText(file));
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return calls;
 }
 
 describe('generated output', () => {
