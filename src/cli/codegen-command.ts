@@ -9,6 +9,7 @@ import { parseUrlMapping } from '../codegen/load/url-map.js';
 import { runCodegen, type CodegenOptions, type CodegenResult } from '../codegen/run-codegen.js';
 import { ToolError } from '../errors.js';
 import { flagValues, helpText, parseFlags, type FlagSpec } from './arguments.js';
+import { MAP_URL_FLAG } from './common-flags.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -17,11 +18,7 @@ const FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'value', placeholder: 'DIR', description: 'output folder inside the project (default: generated/)' },
   check: { kind: 'boolean', description: 'write nothing; exit 1 and list the files that differ' },
   watch: { kind: 'boolean', description: 'regenerate whenever a document changes' },
-  'map-url': {
-    kind: 'list',
-    placeholder: 'PREFIX=DIR',
-    description: 'read references under a URL prefix from a local folder (repeatable)',
-  },
+  'map-url': MAP_URL_FLAG,
   'fetch-urls': {
     kind: 'boolean',
     description: 'fetch $refs to URLs that no --map-url covers (default: no network at all)',

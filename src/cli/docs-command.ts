@@ -8,6 +8,7 @@ import { parseUrlMapping } from '../codegen/load/url-map.js';
 import { buildSite, type DocsOptions } from '../docs/build-site.js';
 import { ToolError } from '../errors.js';
 import { flagValues, helpText, parseFlags, type FlagSpec } from './arguments.js';
+import { MAP_URL_FLAG } from './common-flags.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -22,11 +23,7 @@ const FLAGS: Record<string, FlagSpec> = {
     placeholder: 'DIR',
     description: 'output folder inside the project (default: site/)',
   },
-  'map-url': {
-    kind: 'list',
-    placeholder: 'PREFIX=DIR',
-    description: 'read references under a URL prefix from a local folder (repeatable)',
-  },
+  'map-url': MAP_URL_FLAG,
   quiet: { kind: 'boolean', description: 'print only errors' },
   help: { kind: 'boolean', description: 'show this help' },
 };

@@ -15,6 +15,7 @@ import {
 } from '../review/report/format-diff.js';
 import { runDiff } from '../review/run-diff.js';
 import { flagValues, helpText, parseFlags, type FlagSpec } from './arguments.js';
+import { MAP_URL_FLAG } from './common-flags.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -51,11 +52,7 @@ const FLAGS: Record<string, FlagSpec> = {
     placeholder: 'FILE',
     description: 'settings (default: .asyncapi-review.json)',
   },
-  'map-url': {
-    kind: 'list',
-    placeholder: 'PREFIX=DIR',
-    description: 'read references under a URL prefix from a local folder',
-  },
+  'map-url': MAP_URL_FLAG,
   help: { kind: 'boolean', description: 'show this help' },
 };
 

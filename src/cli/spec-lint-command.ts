@@ -12,6 +12,7 @@ import { pathsSource } from '../review/load/spec-source.js';
 import { formatLintGithub, formatLintText, lintSummary } from '../review/report/format-lint.js';
 import { formatLintSarif } from '../review/report/format-lint-sarif.js';
 import { flagValues, helpText, parseFlags, type FlagSpec } from './arguments.js';
+import { MAP_URL_FLAG } from './common-flags.js';
 import { EXIT_FINDING, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -33,11 +34,7 @@ const FLAGS: Record<string, FlagSpec> = {
     placeholder: 'FILE',
     description: 'rule settings (default: .asyncapi-review.json)',
   },
-  'map-url': {
-    kind: 'list',
-    placeholder: 'PREFIX=DIR',
-    description: 'read references under a URL prefix from a local folder',
-  },
+  'map-url': MAP_URL_FLAG,
   help: { kind: 'boolean', description: 'show this help' },
 };
 
