@@ -7,7 +7,12 @@ import { createProducer } from './kafka-client.js';
 import { isTransientKafkaError } from './kafka-errors.js';
 import { LingerQueue, type LingerLimits } from './linger-queue.js';
 import type { PublisherStats } from './metrics.js';
-import { prepareRecord, type OutgoingRecord, type PublishOptions } from './outgoing-record.js';
+import {
+  batchEventOptions,
+  prepareRecord,
+  type OutgoingRecord,
+  type PublishOptions,
+} from './outgoing-record.js';
 import { RuntimeError, asError } from './runtime-error.js';
 
 export interface OutgoingEvent {
@@ -151,10 +156,9 @@ export class EventPublisher implements Publisher {
   ): Promise<void> {
     try {
       this.#assertOpen();
-      const records = events.map(({ message, data, options: own = {} }) => {
-        const parameters = own.parameters ?? options.parameters;
-        const merged = parameters === undefined ? own : { ...own, parameters };
-        return prepareRecord(operation, message, data, merged, this.#validate);
+      const records = events.map(({ message, data, options: own }) => {
+        const eventOptions = batchEventOptions(own, options.parameters);
+        return prepareRecord(operation, message, data, eventOptions, this.#validate);
       });
       if (records.length === 0) return Promise.resolve();
       return this.#queue.addAll(records.map((item) => ({ item, bytes: item.value.length })));

@@ -104,3 +104,16 @@ function keyOf(message: MessageDescriptor, payload: unknown): string | null {
       `but the payload has ${value === undefined ? 'nothing' : 'no string or number'} there`,
   );
 }
+
+/**
+ * The options of one event of a batch: the batch's channel parameters apply unless the
+ * event names its own. Every publisher of batches goes by this one rule.
+ */
+export function batchEventOptions(
+  own: PublishOptions | undefined,
+  batchParameters: Readonly<Record<string, string>> | undefined,
+): PublishOptions {
+  const options = own ?? {};
+  const parameters = options.parameters ?? batchParameters;
+  return parameters === undefined ? options : { ...options, parameters };
+}

@@ -1,6 +1,6 @@
 import type { MessageDescriptor, SendOperationDescriptor } from './descriptors.js';
 import type { BatchOptions, OutgoingEvent, Publisher } from './event-publisher.js';
-import { prepareRecord, type PublishOptions } from './outgoing-record.js';
+import { batchEventOptions, prepareRecord, type PublishOptions } from './outgoing-record.js';
 
 /** One event as it would have gone on the wire. */
 export interface PublishedEvent {
@@ -47,11 +47,8 @@ export class RecordingPublisher implements Publisher {
     options: BatchOptions = {},
   ): Promise<void> {
     try {
-      const records = events.map(({ message, data, options: own = {} }) => {
-        const parameters = own.parameters ?? options.parameters;
-        return this.#record(operation, message, data,
-          parameters === undefined ? own : { ...own, parameters });
-      });
+      const records = events.map(({ message, data, options: own }) =>
+        this.#record(operation, message, data, batchEventOptions(own, options.parameters)));
       this.published.push(...records);
       return Promise.resolve();
     } catch (error) {
