@@ -5,6 +5,5 @@ import path from 'node:path';
  * working folder even when outside it, so that it is the same on every machine.
  */
 export function displayPathOf(absolutePath: string, baseDir: string): string {
-  // Relative even when outside the folder, so that preambles are the same on every machine.
   return path.relative(baseDir, absolutePath).split(path.sep).join('/');
 }

@@ -20,7 +20,6 @@ export interface ParsedDocument {
   locate(pointer: string): SourceLocation;
 }
 
-export { displayPathOf };
 
 export interface ParseResult {
   readonly documents: ParsedDocument[];

@@ -57,7 +57,6 @@ export class PayloadTypeBuilder {
   readonly #declared = new Map<MetaModel, string>();
   /** Declared names by schema id, so that a schema shared by two messages is one type. */
   readonly #bySchemaId = new Map<string, string>();
-  readonly #inProgress = new Set<MetaModel>();
   readonly #idsInProgress = new Set<string>();
   /** Models a cycle re-enters; they must be declared by name to refer to themselves. */
   readonly #cycleEntries = new Set<MetaModel>();
@@ -114,20 +113,18 @@ export class PayloadTypeBuilder {
 
     if (meta instanceof ObjectModel) return this.#declareInterface(meta, name, schemaId);
 
-    // A schema entered again while it is being converted is part of a cycle that runs
-    // through no object; only a named alias can refer to itself.
-    const recursive = this.#inProgress.has(meta) || this.#cycleEntries.has(meta);
+    // A schema that a cycle through no object enters again must be a named alias: only a
+    // name can refer to itself.
+    const recursive = this.#cycleEntries.has(meta);
     const worthDeclaring =
       declareAlways || isComponent || recursive ||
       (meta instanceof EnumModel && meta.values.length > 1);
     if (!worthDeclaring) return this.#expression(meta, name, schema);
 
     const given = this.#claim(meta, name, schemaId);
-    this.#inProgress.add(meta);
     if (schemaId !== undefined) this.#idsInProgress.add(schemaId);
     const type = this.#expression(meta, given, schema);
     if (schemaId !== undefined) this.#idsInProgress.delete(schemaId);
-    this.#inProgress.delete(meta);
     this.#declarations.push({
       kind: 'alias',
       name: given,
