@@ -74,19 +74,41 @@ export function messageBindings(input: {
  * per message is the largest cost the runtime would otherwise add.
  */
 export function createHandlerContext(input: ContextInput): HandlerContext {
-  let logger: pino.Logger | undefined;
-  return {
-    get logger() {
-      logger ??= input.baseLogger.child(messageBindings(input));
-      return logger;
-    },
-    topic: input.topic,
-    partition: input.partition,
-    offset: input.offset,
-    key: input.key,
-    eventType: input.eventType,
-    eventId: input.eventId,
-    headers: input.headers,
-    attempt: input.attempt,
-  };
+  return new MessageContext(input);
+}
+
+/**
+ * A class rather than an object literal with a getter: V8 gives every such literal an
+ * accessor of its own, which made building a context cost about 1 µs instead of 0.1 µs.
+ * The logger is a getter of the class, so `{ ...context }` leaves it out; pass the context
+ * on as it is, or name `logger: context.logger` in the copy.
+ */
+class MessageContext implements HandlerContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly eventType: string;
+  readonly eventId: string | undefined;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly attempt: number;
+  readonly #baseLogger: pino.Logger;
+  #logger: pino.Logger | undefined;
+
+  constructor(input: ContextInput) {
+    this.topic = input.topic;
+    this.partition = input.partition;
+    this.offset = input.offset;
+    this.key = input.key;
+    this.eventType = input.eventType;
+    this.eventId = input.eventId;
+    this.headers = input.headers;
+    this.attempt = input.attempt;
+    this.#baseLogger = input.baseLogger;
+  }
+
+  get logger(): pino.Logger {
+    this.#logger ??= this.#baseLogger.child(messageBindings(this));
+    return this.#logger;
+  }
 }

@@ -13,7 +13,7 @@ import { createHandlerContext, messageBindings, type Route } from './handler-con
 import { decodeRecord, type Decoded, type IncomingRecord } from './incoming-record.js';
 import { createProducer } from './kafka-client.js';
 import { isRecoverableCrash, isTooLargeKafkaError } from './kafka-errors.js';
-import { keepAlive } from './keep-alive.js';
+import { KeepAlive } from './keep-alive.js';
 import { buildRouteTable, type RouteTable } from './route-table.js';
 import { asError } from './runtime-error.js';
 import { addressPattern, expandAddress } from './topic-address.js';
@@ -102,6 +102,7 @@ class KafkaWorker implements Worker {
   readonly #options: WorkerOptions;
   readonly #retry: Required<RetryOptions>;
   readonly #heartbeatIntervalMs: number;
+  readonly #keepAlive: KeepAlive;
   readonly #validate: boolean;
   readonly #stats = new WorkerStatsRecorder();
   readonly #failures = new Map<string, FailureState>();
@@ -131,6 +132,7 @@ class KafkaWorker implements Worker {
     this.#table = buildRouteTable(operation, routes, this.#logger);
     this.#retry = { attempts: 5, baseDelayMs: 200, maxDelayMs: 30_000, ...options.retry };
     this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3000;
+    this.#keepAlive = new KeepAlive(this.#heartbeatIntervalMs);
     this.#validate = options.validate ?? true;
     this.#producer = createProducer(runtime.kafka, { idempotent: true });
   }
@@ -140,6 +142,7 @@ class KafkaWorker implements Worker {
   }
 
   async start(): Promise<void> {
+    this.#keepAlive.start();
     await this.#producer.connect();
     const consumer = this.#makeConsumer();
     this.#consumer = consumer;
@@ -171,6 +174,8 @@ class KafkaWorker implements Worker {
 
     await this.#restarting?.catch(() => undefined);
     await this.#consumer?.disconnect();
+    // Only now: a handler still running while the consumer disconnects needs heartbeats.
+    this.#keepAlive.stop();
     await this.#admin?.disconnect();
     await this.#producer.disconnect();
     this.#stats.ready = false;
@@ -302,31 +307,37 @@ class KafkaWorker implements Worker {
 
   async #eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    let resolved: string | undefined;
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale() || this.#stopping) return;
 
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || this.#stopping) return;
+        const record: IncomingRecord = {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          key: message.key,
+          value: message.value,
+          headers: message.headers,
+        };
+        const outcome = await this.#process(record, heartbeat);
+        if (outcome.kind === 'abandoned') return;
+        if (outcome.kind === 'retry') {
+          // The rest of the batch is fetched again, from this message, once resumed.
+          this.#resumeLater(payload.pause(), outcome.delayMs);
+          return;
+        }
 
-      const record: IncomingRecord = {
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-        headers: message.headers,
-      };
-      const outcome = await this.#process(record, heartbeat);
-      if (outcome.kind === 'abandoned') return;
-      if (outcome.kind === 'retry') {
-        // The rest of the batch is fetched again, from this message, once resumed.
-        this.#resumeLater(payload.pause(), outcome.delayMs);
-        return;
+        resolveOffset(message.offset);
+        resolved = message.offset;
+        await payload.commitOffsetsIfNecessary();
+        await heartbeat();
       }
-
-      resolveOffset(message.offset);
-      this.#stats.recordPosition(batch.topic, batch.partition, batch.highWatermark,
-        message.offset);
-      await payload.commitOffsetsIfNecessary();
-      await heartbeat();
+    } finally {
+      // Once a batch rather than once a message: the lag only feeds the metrics.
+      if (resolved !== undefined) {
+        this.#stats.recordPosition(batch.topic, batch.partition, batch.highWatermark, resolved);
+      }
     }
   }
 
@@ -338,7 +349,7 @@ class KafkaWorker implements Worker {
     this.#timers.add(timer);
   }
 
-  async #process(record: IncomingRecord, heartbeat: () => Promise<void>): Promise<Outcome> {
+  #process(record: IncomingRecord, heartbeat: () => Promise<void>): Outcome | Promise<Outcome> {
     const id = `${record.topic}|${record.partition}|${record.offset}`;
     const state = this.#failures.get(id);
     const decoded = decodeRecord(record, this.#table.messages, this.#validate);
@@ -393,7 +404,7 @@ class KafkaWorker implements Worker {
     }
 
     try {
-      await keepAlive(heartbeat, this.#heartbeatIntervalMs, () =>
+      await this.#keepAlive.during(heartbeat, () =>
         entry.route.handle(decoded.payload, context));
       this.#stats.handled += 1;
       if (state) this.#failures.delete(id);
@@ -434,7 +445,7 @@ class KafkaWorker implements Worker {
     const logger = this.#recordLogger(record, decoded);
 
     try {
-      await keepAlive(heartbeat, this.#heartbeatIntervalMs, () =>
+      await this.#keepAlive.during(heartbeat, () =>
         this.#sendLetter(topic, deadLetterMessage(record, this.groupId, failure), logger));
     } catch (thrown) {
       if (this.#stopping) return abandoned;
