@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { ServiceModel } from '../model/model.js';
 import type { GeneratedFile } from './generated-file.js';
 import { preambleComment } from './generated-file.js';
+import { shareSubschemas } from './shared-subschemas.js';
 
 const require = createRequire(import.meta.url);
 // Ajv ships CommonJS with `exports.default`; requiring it avoids default-import interop.
@@ -23,11 +24,16 @@ export function emitValidators(service: ServiceModel): GeneratedFile[] {
     allowUnionTypes: true,
     logger: false,
     code: { source: true, lines: true },
+    // A shared part is compiled once and called where it is used; inlined, it would be
+    // compiled again at every use.
+    inlineRefs: false,
   });
   addFormats(ajv);
 
+  const { schemas, shared } = shareSubschemas(service.schemas);
+  for (const { id, schema } of shared) ajv.addSchema(schema, id);
   const exports: Record<string, string> = {};
-  for (const { exportName, schema } of service.schemas) {
+  for (const { exportName, schema } of schemas) {
     ajv.addSchema(schema as object, exportName);
     exports[exportName] = exportName;
   }
