@@ -8,22 +8,9 @@
  * meta model is read here into declarations with names of our own, and where the meta
  * model has lost something (`const`, `type: "null"`), the schema it came from says what.
  */
-import {
-  AnyModel,
-  ArrayModel,
-  BooleanModel,
-  DictionaryModel,
-  EnumModel,
-  FloatModel,
-  IntegerModel,
-  type MetaModel,
-  ObjectModel,
-  ReferenceModel,
-  StringModel,
-  TupleModel,
-  TypeScriptGenerator,
-  UnionModel,
-} from '@asyncapi/modelina';
+import { createRequire } from 'node:module';
+
+import type * as Modelina from '@asyncapi/modelina';
 
 import { NameRegistry, componentTypeName } from './naming.js';
 import { OPEN_TUPLE_KEY } from './merge-all-of.js';
@@ -37,10 +24,38 @@ import {
   type TypeExpression,
 } from './types.js';
 
+// Modelina's JSON Schema reader and meta model only, by their own paths: its index loads
+// every generator and input format, two more copies of the AsyncAPI parser among them,
+// which cost codegen a second and 100 MiB before it had read a document. The paths have
+// no declarations of their own; they are the same modules the index re-exports.
+const require = createRequire(import.meta.url);
+const {
+  AnyModel,
+  ArrayModel,
+  BooleanModel,
+  DictionaryModel,
+  EnumModel,
+  FloatModel,
+  IntegerModel,
+  ObjectModel,
+  ReferenceModel,
+  StringModel,
+  TupleModel,
+  UnionModel,
+} = require('@asyncapi/modelina/lib/cjs/models') as typeof Modelina;
+const { JsonSchemaInputProcessor } =
+  require('@asyncapi/modelina/lib/cjs/processors/JsonSchemaInputProcessor') as typeof Modelina;
+type MetaModel = Modelina.MetaModel;
+type ObjectModel = Modelina.ObjectModel;
+
 const ANONYMOUS_SCHEMA_ID = /^<anonymous-schema-\d+>$/;
 
-/** Modelina's processing stage only; rendering options do not matter here. */
-const modelina = new TypeScriptGenerator({ modelType: 'interface' });
+/**
+ * Modelina's processing stage only. Its generators would first offer every schema to the
+ * AsyncAPI, OpenAPI, Avro and other readers, and the Avro reader claims a JSON Schema that
+ * happens to have a `name` beside a `type` it knows.
+ */
+const modelina = new JsonSchemaInputProcessor();
 
 export interface NameCollision {
   readonly name: string;
