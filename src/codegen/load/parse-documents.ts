@@ -4,10 +4,12 @@ import path from 'node:path';
 import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
 import { OpenAPISchemaParser } from '@asyncapi/openapi-schema-parser';
 import { Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
+import type { RulesetOptions } from '@asyncapi/parser/cjs/ruleset/index.js';
 
 import type { Diagnostic, Severity, SourceLocation } from '../diagnostics.js';
 import type { DocumentFile } from './find-documents.js';
 import { displayPathOf } from './display-path.js';
+import { documentStructureRules } from './document-structure-rules.js';
 import { localPathForUrl, readMappedUrl, type UrlMapping } from './url-map.js';
 
 /** A document the parser accepted, with what is needed to point back into its text. */
@@ -154,7 +156,7 @@ function createParser(
     schemaParsers: [AvroSchemaParser(), OpenAPISchemaParser()],
     // The recommended rules are style advice that codegen drops anyway (spec:lint has
     // house rules of its own); on a large document they cost a third of the parse.
-    ruleset: { core: true, recommended: false },
+    ruleset: { core: true, recommended: false, rules: documentStructureRules } as RulesetOptions,
     __unstable: {
       resolver: {
         resolvers: [
