@@ -65,11 +65,12 @@ export function prepareRecord(
     if (problem) throw problem;
   }
 
-  const headers: Record<string, string> = {
-    ...options.headers,
-    [headerNames.eventType]: message.eventType,
-    [headerNames.contentType]: message.contentType,
-  };
+  // A copy, then assignments: on Node 20 a spread followed by more properties leaves V8's
+  // fast path and costs about a microsecond an event.
+  const headers: Record<string, string> = options.headers === undefined ? {}
+    : { ...options.headers };
+  headers[headerNames.eventType] = message.eventType;
+  headers[headerNames.contentType] = message.contentType;
   if (envelope) headers[headerNames.eventId] = envelope.event_id;
   if (options.traceparent !== undefined) headers[headerNames.traceparent] = options.traceparent;
 

@@ -23,7 +23,12 @@ export function addressParameters(address: string): string[] {
   return names;
 }
 
+/** Addresses without placeholders already found legal: the topic of every event sent to them. */
+const legalFixedAddresses = new Set<string>();
+
 export function fillAddress(address: string, parameters: Readonly<Record<string, string>>): string {
+  // Checked once, not once an event: most channels have no parameters.
+  if (legalFixedAddresses.has(address)) return address;
   const topic = address.replace(placeholder, (_, name: string) => {
     const value = parameters[name];
     if (value === undefined) {
@@ -49,6 +54,8 @@ export function fillAddress(address: string, parameters: Readonly<Record<string,
         '(1 to 249 of letters, digits, ".", "_" and "-")',
     );
   }
+  // Without placeholders the address is the topic; with any, a value replaced one.
+  if (topic === address) legalFixedAddresses.add(address);
   return topic;
 }
 
