@@ -34,6 +34,7 @@ import { mergeAllOf } from './merge-all-of.js';
 import { PayloadTypeBuilder } from './payload-types.js';
 import { toAcyclicSchema } from './schema-graph.js';
 import { invalidPatterns, missingPointerSegment, sensitivePointers } from './schema-walk.js';
+import { schemaProblems } from './schema-validity.js';
 import type { TypeExpression } from './types.js';
 
 export interface ModelResult {
@@ -193,15 +194,22 @@ async function buildService(
       ? undefined
       : await types.typeOf(forTypes(headersSchema), `${baseName}Headers`);
 
+    const checked = (part: 'payload' | 'headers', schema: unknown): unknown => {
+      const validatorSchema = toAcyclicSchema(schema, { stripAnnotations: true });
+      for (const problem of schemaProblems(validatorSchema)) {
+        fail(`${pointer}/${part}${problem.path}`, `message "${eventType}" has a ${part} schema that is not valid JSON Schema: ${problem.message}`);
+      }
+      return validatorSchema;
+    };
     const validatorName = valueNames.claim(`validate${baseName}`, `${id}:payload`);
     schemas.push({
       exportName: validatorName,
-      schema: payloadSchema === undefined ? true : toAcyclicSchema(payloadSchema, { stripAnnotations: true }),
+      schema: payloadSchema === undefined ? true : checked('payload', payloadSchema),
     });
     let headersValidatorName: string | undefined;
     if (headersSchema !== undefined) {
       headersValidatorName = valueNames.claim(`validate${baseName}Headers`, `${id}:headers`);
-      schemas.push({ exportName: headersValidatorName, schema: toAcyclicSchema(headersSchema, { stripAnnotations: true }) });
+      schemas.push({ exportName: headersValidatorName, schema: checked('headers', headersSchema) });
     }
 
     const rawKey = json['x-key'];
