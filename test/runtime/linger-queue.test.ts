@@ -111,4 +111,23 @@ describe('LingerQueue', () => {
     await flushing;
     expect(queue.pending).toBe(0);
   });
+
+  it('settles a group split over batches only once every batch has, failing if one fails',
+    async () => {
+      const { batches, settle, send } = manualSend();
+      const queue = new LingerQueue({ maxDelayMs: 60_000, maxBatchSize: 2, maxBatchBytes: 1000 },
+        send);
+      let settled: string | undefined;
+      const group = queue.addAll(['a', 'b', 'c'].map((item) => ({ item, bytes: 1 })))
+        .then(() => (settled = 'resolved'), (error: Error) => (settled = error.message));
+
+      settle[0]?.();
+      await vi.waitFor(() => expect(batches).toHaveLength(2));
+      expect(settled).toBeUndefined();
+
+      settle[1]?.(new Error('broker said no'));
+      await group;
+      expect(settled).toBe('broker said no');
+      await expect(queue.addAll([])).resolves.toBeUndefined();
+    });
 });
