@@ -47,6 +47,27 @@ describe('subschemas that several messages share', () => {
     ]);
   });
 
+  it('take out only the outermost of parts that occur only inside one another', () => {
+    // Each level taken out as well made a chain of references that Ajv compiled by
+    // recursion, overflowing its stack at half the depth it manages otherwise.
+    const inner = { type: 'object', properties: { c: { type: 'string' } } };
+    const middle = { type: 'object', properties: { b: inner } };
+    const outer = { type: 'object', properties: { a: middle } };
+    const twice = { type: 'object', properties: { x: inner, y: { ...inner } } };
+    const { shared } = shareSubschemas([
+      { exportName: 'validateA', schema: { properties: { one: outer } } },
+      { exportName: 'validateB', schema: { items: outer } },
+      { exportName: 'validateC', schema: twice },
+    ]);
+
+    // `middle` occurs only inside `outer` and stays in it; `inner` occurs elsewhere too.
+    expect(Object.fromEntries(shared.map(({ id, schema }) => [id, schema]))).toEqual({
+      shared0: { type: 'object', properties: { a: { type: 'object',
+        properties: { b: { $ref: 'shared1' } } } } },
+      shared1: inner,
+    });
+  });
+
   it('leave a part with a $ref where it is, since the reference is resolved against its root',
     () => {
       const recursive = { type: 'object', properties: { next: { $ref: '#/definitions/node' } } };

@@ -4,6 +4,11 @@
  * code 900 times: most of codegen's time and memory, and megabytes of validators.cjs.
  * Here every subschema that occurs more than once, alike in every keyword, is taken out
  * once under an id of its own and replaced by a `$ref` to that id wherever it occurred.
+ *
+ * A part with `contains` is always taken out, even when it occurs once: Ajv 8 compiles
+ * `contains` written inline inside a loop over properties or items so that one
+ * iteration's result carries into the next, and accepts data it should refuse. In a
+ * function of its own it is right.
  */
 import type { ValidatorSchema } from '../model/model.js';
 import { childSchemas, setAt } from '../model/schema-graph.js';
@@ -43,29 +48,35 @@ export function shareSubschemas(schemas: readonly ValidatorSchema[]): SharedSubs
 
   const shared: SharedSchema[] = [];
   const ids = new Map<string, string>();
-  const idFor = (node: SchemaObject, text: string): string => {
+  const idFor = (node: SchemaObject, text: string, count: number): string => {
     let id = ids.get(text);
     if (id === undefined) {
       id = `shared${ids.size}`;
       // Claimed before its own parts are rewritten, so that ids follow the order in which
       // the parts are first met.
       ids.set(text, id);
-      shared.push({ id, schema: rewriteChildren(node) });
+      shared.push({ id, schema: rewriteChildren(node, count) });
     }
     return id;
   };
-  const rewrite = (node: unknown): unknown => {
+  // `enclosing` is how often the shared part around a node occurs (1 outside any): a part
+  // met no more often than that occurs only inside it, and is compiled with it. Taken out
+  // as well, each level of a deep part became a reference of its own, and Ajv's
+  // compilation of the chain overflowed its stack at half the usual depth.
+  const rewrite = (node: unknown, enclosing: number): unknown => {
     if (!isSchemaObject(node)) return node;
     const text = texts.of(node);
-    if (text !== undefined && (counts.get(text) ?? 0) > 1 && isCompound(node)) {
-      return { $ref: idFor(node, text) };
+    const count = text === undefined ? 0 : counts.get(text) ?? 0;
+    if (text !== undefined && ((count > enclosing && count > 1 && isCompound(node)) ||
+      'contains' in node)) {
+      return { $ref: idFor(node, text, count) };
     }
-    return rewriteChildren(node);
+    return rewriteChildren(node, enclosing);
   };
-  const rewriteChildren = (node: SchemaObject): SchemaObject => {
+  const rewriteChildren = (node: SchemaObject, enclosing: number): SchemaObject => {
     let result = node;
     for (const [steps, child] of childSchemas(node)) {
-      const replaced = rewrite(child);
+      const replaced = rewrite(child, enclosing);
       if (replaced === child) continue;
       if (result === node) result = { ...node };
       setAt(result, steps, replaced);
@@ -76,7 +87,7 @@ export function shareSubschemas(schemas: readonly ValidatorSchema[]): SharedSubs
   return {
     schemas: schemas.map(({ exportName, schema }) => ({
       exportName,
-      schema: isSchemaObject(schema) ? rewriteChildren(schema) : schema,
+      schema: isSchemaObject(schema) ? rewriteChildren(schema, 1) : schema,
     })),
     shared,
   };
@@ -91,6 +102,9 @@ class CanonicalTexts {
 
   of(node: SchemaObject): string | undefined {
     if (this.#texts.has(node)) return this.#texts.get(node);
+    // Set first: a part that contains itself (schemaProblems refuses such a schema) then
+    // reads as one to leave in place rather than recursing for ever.
+    this.#texts.set(node, undefined);
     const text = this.#canonical(node);
     this.#texts.set(node, text);
     return text;

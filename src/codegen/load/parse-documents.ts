@@ -105,8 +105,14 @@ export async function parseDocuments(
       displayPath,
       document: output.document,
       locate(pointer) {
+        // Up to the nearest part the document has: a pointer into a referenced schema goes
+        // on past what the text holds, and Spectral's YAML lookup, asked for the closest
+        // node, still answers nothing (which read as line 1).
         const segments = pointerSegments(pointer);
-        const range = spectralDocument?.getRangeForJsonPath(segments, true);
+        let range = spectralDocument?.getRangeForJsonPath(segments, true);
+        for (let length = segments.length - 1; range === undefined && length >= 0; length -= 1) {
+          range = spectralDocument?.getRangeForJsonPath(segments.slice(0, length), true);
+        }
         return {
           file: displayPath,
           line: (range?.start.line ?? 0) + 1,

@@ -35,7 +35,7 @@ import { PayloadTypeBuilder } from './payload-types.js';
 import { toAcyclicSchema } from './schema-graph.js';
 import { invalidPatterns, missingPointerSegment, sensitivePointers } from './schema-walk.js';
 import { schemaProblems } from './schema-validity.js';
-import type { TypeExpression } from './types.js';
+import { UNKNOWN, type TypeExpression } from './types.js';
 
 export interface ModelResult {
   readonly model: CodegenModel;
@@ -185,31 +185,42 @@ async function buildService(
     const contentType = text(json.contentType) ?? (isAvro(source) ? 'avro/binary' : defaultContentType);
 
     const payloadSchema = unwrapSchema(source.payload()?.json());
+    const headersSchema = unwrapSchema(source.headers()?.json());
     for (const { pattern, reason } of invalidPatterns([payloadSchema, source.headers()?.json()])) {
       fail(pointer, `message "${eventType}" has the pattern ${JSON.stringify(pattern)}, which is no valid regular expression: ${reason}`);
     }
-    const payloadType = await types.typeOf(forTypes(payloadSchema), `${baseName}Payload`);
-    const headersSchema = unwrapSchema(source.headers()?.json());
-    const headersType = headersSchema === undefined
-      ? undefined
-      : await types.typeOf(forTypes(headersSchema), `${baseName}Headers`);
-
+    // Checked before Modelina and Ajv see them: neither says where a bad schema is wrong.
+    let usable = true;
     const checked = (part: 'payload' | 'headers', schema: unknown): unknown => {
       const validatorSchema = toAcyclicSchema(schema, { stripAnnotations: true });
+      // A multi-format schema (3.0) holds the schema itself one step further in.
+      const at = unwrapSchema(json[part]) === json[part] ? `${pointer}/${part}` : `${pointer}/${part}/schema`;
       for (const problem of schemaProblems(validatorSchema)) {
-        fail(`${pointer}/${part}${problem.path}`, `message "${eventType}" has a ${part} schema that is not valid JSON Schema: ${problem.message}`);
+        usable = false;
+        fail(`${at}${problem.path}`, `message "${eventType}" has a ${part} schema that is not valid JSON Schema: ${problem.message}`);
       }
       return validatorSchema;
     };
+    const payloadValidatorSchema = payloadSchema === undefined ? true : checked('payload', payloadSchema);
+    const headersValidatorSchema = headersSchema === undefined ? undefined : checked('headers', headersSchema);
+    const typeOf = async (schema: unknown, name: string): Promise<TypeExpression> => {
+      if (!usable) return UNKNOWN;
+      try {
+        return await types.typeOf(forTypes(schema), name);
+      } catch (thrown) {
+        fail(pointer, `message "${eventType}" has a schema that Modelina cannot model: ${(thrown as Error).message}`);
+        return UNKNOWN;
+      }
+    };
+    const payloadType = await typeOf(payloadSchema, `${baseName}Payload`);
+    const headersType = headersSchema === undefined ? undefined : await typeOf(headersSchema, `${baseName}Headers`);
+
     const validatorName = valueNames.claim(`validate${baseName}`, `${id}:payload`);
-    schemas.push({
-      exportName: validatorName,
-      schema: payloadSchema === undefined ? true : checked('payload', payloadSchema),
-    });
+    schemas.push({ exportName: validatorName, schema: payloadValidatorSchema });
     let headersValidatorName: string | undefined;
-    if (headersSchema !== undefined) {
+    if (headersValidatorSchema !== undefined) {
       headersValidatorName = valueNames.claim(`validate${baseName}Headers`, `${id}:headers`);
-      schemas.push({ exportName: headersValidatorName, schema: checked('headers', headersSchema) });
+      schemas.push({ exportName: headersValidatorName, schema: headersValidatorSchema });
     }
 
     const rawKey = json['x-key'];

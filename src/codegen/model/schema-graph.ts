@@ -21,6 +21,9 @@ const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '
 const ANNOTATION_KEYWORDS = new Set([
   'description', 'title', 'examples', 'example', '$comment', 'deprecated', 'readOnly',
   'writeOnly', 'externalDocs', 'discriminator', 'default', '$id', '$schema', 'xml',
+  // Targets for references, which the parser has already resolved; Ajv would refuse an
+  // anchor that is not a plain name, or the same anchor twice in one message.
+  '$anchor', '$dynamicAnchor', '$recursiveAnchor',
 ]);
 
 export const SCHEMA_ID_KEY = 'x-parser-schema-id';
@@ -114,6 +117,7 @@ export function toAcyclicSchema(root: unknown, options: AcyclicOptions): unknown
       setAt(result, steps, copy(child));
     }
     normaliseNullable(result);
+    normaliseExclusiveBounds(result);
     return result;
   }
 
@@ -149,6 +153,23 @@ export function setAt(target: SchemaObject, steps: readonly string[], value: unk
  * AsyncAPI 2.x (after OpenAPI) writes `nullable: true`; JSON Schema wants `null` among the
  * types. Both spellings must validate and type alike.
  */
+/**
+ * OpenAPI 3.0 (and JSON Schema draft 4) write an exclusive bound as a flag beside
+ * `minimum`/`maximum`; draft 7, which the validators compile, writes the bound itself.
+ * The OpenAPI schema parser converts `nullable` but leaves these.
+ */
+function normaliseExclusiveBounds(schema: SchemaObject): void {
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof schema[flag] !== 'boolean') continue;
+    if (schema[flag] === true && typeof schema[bound] === 'number') {
+      schema[flag] = schema[bound];
+      delete schema[bound];
+    } else {
+      delete schema[flag];
+    }
+  }
+}
+
 function normaliseNullable(schema: SchemaObject): void {
   if (schema.nullable !== true) {
     if ('nullable' in schema) delete schema.nullable;
