@@ -11,9 +11,7 @@
  * function of its own it is right.
  */
 import type { ValidatorSchema } from '../model/model.js';
-import { childSchemas, setAt } from '../model/schema-graph.js';
-
-type SchemaObject = Record<string, unknown>;
+import { childSchemas, isSchemaObject, setAt, type SchemaObject } from '../model/schema-graph.js';
 
 export interface SharedSchema {
   /** What the messages' schemas now name in `$ref`; also the Ajv key to add it under. */
@@ -132,8 +130,4 @@ class CanonicalTexts {
 function isCompound(node: SchemaObject): boolean {
   return COMPOUND_KEYWORDS.some((keyword) => keyword in node) ||
     isSchemaObject(node['additionalProperties']);
-}
-
-function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

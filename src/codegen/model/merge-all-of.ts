@@ -5,13 +5,7 @@
  * names are lost too. Merging here keeps both. Validators are compiled from the
  * unmerged schema, so what is valid does not depend on this.
  */
-import { childSchemas, SCHEMA_ID_KEY, setAt } from './schema-graph.js';
-
-type SchemaObject = Record<string, unknown>;
-
-function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { childSchemas, isSchemaObject, SCHEMA_ID_KEY, setAt, type SchemaObject } from './schema-graph.js';
 
 /** Keywords that say nothing about shape; a part made only of them is weaker. */
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', SCHEMA_ID_KEY]);

@@ -5,7 +5,8 @@
  * pass through here first: copied, normalised, and made acyclic with `definitions`.
  */
 
-type SchemaObject = Record<string, unknown>;
+/** A schema written as an object, as opposed to `true` or `false`. */
+export type SchemaObject = Record<string, unknown>;
 
 /** Keywords that hold one subschema. */
 const SCHEMA_KEYWORDS = [
@@ -33,7 +34,7 @@ export interface AcyclicOptions {
   readonly stripAnnotations: boolean;
 }
 
-function isSchemaObject(value: unknown): value is SchemaObject {
+export function isSchemaObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

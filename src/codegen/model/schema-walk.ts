@@ -3,12 +3,7 @@
  * pointer lead somewhere, and which fields are marked sensitive.
  */
 import { pointerSegments } from '../load/parse-documents.js';
-
-type SchemaObject = Record<string, unknown>;
-
-function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isSchemaObject, type SchemaObject } from './schema-graph.js';
 
 /** The schema and every schema it is composed of, which all describe the same value. */
 function alternatives(schema: unknown, seen = new Set<unknown>()): SchemaObject[] {
