@@ -39,17 +39,8 @@ export interface MessageBindings {
   readonly event_id: string | null;
 }
 
-export interface ContextInput {
-  readonly baseLogger: pino.Logger;
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly key: string | null;
-  readonly eventType: string;
-  readonly eventId: string | undefined;
-  readonly headers: Readonly<Record<string, string | undefined>>;
-  readonly attempt: number;
-}
+/** What a context is made of: the same fields, and the logger to derive its own from. */
+export type ContextInput = Omit<HandlerContext, 'logger'> & { readonly baseLogger: pino.Logger };
 
 export function messageBindings(input: {
   topic: string;
