@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { ServiceModel } from '../model/model.js';
 import type { GeneratedFile } from './generated-file.js';
 import { preambleComment } from './generated-file.js';
+import { FAST_FORMATS_NAME, fastFormatsSource, loadFastFormats } from './fast-formats.js';
 import { shareSubschemas } from './shared-subschemas.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,8 @@ const require = createRequire(import.meta.url);
 const Ajv = require('ajv') as typeof import('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default as typeof import('ajv/dist/standalone/index.js').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const { _: code, Name } = require('ajv/dist/compile/codegen') as typeof import('ajv/dist/compile/codegen/index.js');
+const fastFormats = loadFastFormats();
 
 export function emitValidators(service: ServiceModel): GeneratedFile[] {
   const ajv = new Ajv({
@@ -23,12 +26,14 @@ export function emitValidators(service: ServiceModel): GeneratedFile[] {
     strict: false,
     allowUnionTypes: true,
     logger: false,
-    code: { source: true, lines: true },
+    // Formats that are functions are looked up in the object that fastFormatsSource defines.
+    code: { source: true, lines: true, formats: code`${new Name(FAST_FORMATS_NAME)}` },
     // A shared part is compiled once and called where it is used; inlined, it would be
     // compiled again at every use.
     inlineRefs: false,
   });
   addFormats(ajv);
+  for (const [name, format] of Object.entries(fastFormats)) ajv.addFormat(name, format);
 
   const { schemas, shared } = shareSubschemas(service.schemas);
   for (const { id, schema } of shared) ajv.addSchema(schema, id);
@@ -39,7 +44,12 @@ export function emitValidators(service: ServiceModel): GeneratedFile[] {
   }
 
   const preamble = preambleComment([service.documentPath]);
-  const code = service.schemas.length === 0 ? '"use strict";\n' : standaloneCode(ajv, exports);
+  const compiled = service.schemas.length === 0 ? '"use strict";\n' : standaloneCode(ajv, exports);
+  // The formats object goes first, before the code that looks its members up.
+  const usesFormats = compiled.includes(` = ${FAST_FORMATS_NAME}`);
+  const source = usesFormats
+    ? compiled.replace(/^"use strict";/, `"use strict";\n${fastFormatsSource}`)
+    : compiled;
   const declarations = [
     preamble,
     "import type { ValidateFunction } from 'ajv';",
@@ -49,7 +59,7 @@ export function emitValidators(service: ServiceModel): GeneratedFile[] {
   ].join('\n');
 
   return [
-    { path: `${service.folder}/validators.cjs`, content: `${preamble}${code.trimEnd()}\n` },
+    { path: `${service.folder}/validators.cjs`, content: `${preamble}${source.trimEnd()}\n` },
     { path: `${service.folder}/validators.d.cts`, content: declarations },
   ];
 }
