@@ -94,9 +94,30 @@ describe('hard schemas', async () => {
         /^doc\.yaml:7:\d+: error: .*\/properties\/bad\/maxItems must be integer$/)]);
     });
 
-  it('reports a schema Modelina cannot model as a located error', async () => {
-    const errors = await errorsOf(document('      a: { payload: { type: object, properties: ' +
-      '{ toString: { type: object, properties: { a: { type: string } } } } } }'));
-    expect(errors).toEqual([expect.stringMatching(/^doc\.yaml:7:\d+: error: message "a" has a schema that Modelina cannot model: /)]);
+  it('takes properties named like Object.prototype members as ordinary properties', async () => {
+    const text = document('      a: { payload: { type: object, required: [valueOf], properties: ' +
+      '{ toString: { type: object, properties: { a: { type: string } } }, ' +
+      'constructor: { type: array, items: { type: string } }, valueOf: { type: integer } } } }');
+    const result = await generateInline({ 'doc.yaml': text });
+    expect(result.diagnostics.filter((line) => line.includes(': error: '))).toEqual([]);
+    expect(result.file('doc/types.ts')).toContain([
+      'export interface APayloadToString {',
+      '  a?: string;',
+      '}',
+      '',
+      'export interface APayload {',
+      '  toString?: APayloadToString;',
+      '  "constructor"?: string[];',
+      '  valueOf: number;',
+      '}',
+    ].join('\n'));
+
+    // A JSON object without those keys still has them through its prototype; the
+    // validator must look at its own keys only.
+    const { validateA } = await validatorsOf(text);
+    expect(validateA?.({ valueOf: 1 })).toBe(true);
+    expect(validateA?.({ valueOf: 1, toString: { a: 'x' }, constructor: ['y'] })).toBe(true);
+    expect(validateA?.({})).toBe(false);
+    expect(validateA?.({ valueOf: 1, toString: 'not an object' })).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 
 import type { ServiceModel } from '../model/model.js';
+import { usesPrototypeKeys } from '../model/prototype-keys.js';
 import type { GeneratedFile } from './generated-file.js';
 import { preambleComment } from './generated-file.js';
 import { FAST_FORMATS_NAME, fastFormatsSource, loadFastFormats } from './fast-formats.js';
@@ -31,6 +32,8 @@ export function emitValidators(service: ServiceModel): GeneratedFile[] {
     // A shared part is compiled once and called where it is used; inlined, it would be
     // compiled again at every use.
     inlineRefs: false,
+    // Only where a property is named like an Object.prototype member: see prototype-keys.ts.
+    ownProperties: service.schemas.some(({ schema }) => usesPrototypeKeys(schema)),
   });
   addFormats(ajv);
   for (const [name, format] of Object.entries(fastFormats)) ajv.addFormat(name, format);

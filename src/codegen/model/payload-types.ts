@@ -14,6 +14,7 @@ import type * as Modelina from '@asyncapi/modelina';
 
 import { NameRegistry, componentTypeName } from './naming.js';
 import { OPEN_TUPLE_KEY } from './merge-all-of.js';
+import { escapePrototypeKeys, unescapePropertyKey } from './prototype-keys.js';
 import { SCHEMA_ID_KEY } from './schema-graph.js';
 import {
   NULL,
@@ -92,7 +93,7 @@ export class PayloadTypeBuilder {
     if (schema === true || schema === undefined) return UNKNOWN;
     if (schema === false) return { kind: 'primitive', name: 'unknown' };
 
-    const input = await modelina.process(schema as Record<string, unknown>);
+    const input = await modelina.process(escapePrototypeKeys(schema) as Record<string, unknown>);
     const root = Object.values(input.models)[0];
     if (root === undefined) return UNKNOWN;
     for (const meta of cycleEntries(root)) this.#cycleEntries.add(meta);
@@ -177,10 +178,11 @@ export class PayloadTypeBuilder {
         }
         continue;
       }
+      const key = unescapePropertyKey(property.propertyName);
       properties.push({
-        key: property.propertyName,
+        key,
         required: property.required,
-        type: this.#convert(value, `${given}${componentTypeName(property.propertyName)}`, false, schema),
+        type: this.#convert(value, `${given}${componentTypeName(key)}`, false, schema),
         description: descriptionOf(schema),
         deprecated: isRecord(schema) && schema.deprecated === true,
       });

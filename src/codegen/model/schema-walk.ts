@@ -20,7 +20,7 @@ function alternatives(schema: unknown, seen = new Set<unknown>()): SchemaObject[
 function propertySchemas(schema: unknown, key: string): unknown[] {
   return alternatives(schema).flatMap((part) => {
     const properties = part.properties;
-    return isSchemaObject(properties) && key in properties ? [properties[key]] : [];
+    return isSchemaObject(properties) && Object.hasOwn(properties, key) ? [properties[key]] : [];
   });
 }
 
