@@ -52,6 +52,56 @@ export interface ThingPayload {
 }`);
   });
 
+  it('types enum and const values that are objects or arrays as those values', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  choice:
+    enum: [{ kind: a, size: 2 }, [1, 'x'], {}, s]
+  fixed:
+    const: { on: true }
+`);
+    expect(types).toBe(`export type ThingPayloadChoice = {
+      kind: "a";
+      size: 2;
+    } | [1, "x"] | { [key: string]: never } | "s";
+
+export interface ThingPayload {
+  choice?: ThingPayloadChoice;
+  fixed?: {
+      on: true;
+    };
+}`);
+  });
+
+  it('makes an object whose anyOf only requires keys a union of whole objects', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  contact:
+    type: object
+    properties:
+      email: { type: string }
+      phone: { type: string }
+    anyOf:
+      - required: [email]
+      - required: [phone]
+`);
+    expect(types).toBe(`export interface ThingPayloadContactOption1 {
+  email: string;
+  phone?: string;
+}
+
+export interface ThingPayloadContactOption2 {
+  email?: string;
+  phone: string;
+}
+
+export interface ThingPayload {
+  contact?: ThingPayloadContactOption1 | ThingPayloadContactOption2;
+}`);
+  });
+
   it('makes every spelling of nullable into | null', async () => {
     const types = await typesOf(`
 type: object
@@ -145,6 +195,43 @@ export interface ThingPayload {
   map?: { [key: string]: number };
   free?: { [key: string]: unknown };
   open?: ThingPayloadOpen;
+}`);
+  });
+
+  it('types the keys of patternProperties, also when additionalProperties is false', async () => {
+    const types = await typesOf(`
+type: object
+properties:
+  onlyPatterns:
+    type: object
+    additionalProperties: false
+    patternProperties:
+      "^x-": { type: string }
+  patternsAndKeys:
+    type: object
+    additionalProperties: false
+    properties:
+      id: { type: integer }
+    patternProperties:
+      "^x-": { type: string }
+  open:
+    type: object
+    patternProperties:
+      "^x-": { type: string }
+`);
+    expect(types).toBe(`export interface ThingPayloadOnlyPatterns {
+  [key: string]: string;
+}
+
+export interface ThingPayloadPatternsAndKeys {
+  [key: string]: string | number;
+  id?: number;
+}
+
+export interface ThingPayload {
+  onlyPatterns?: ThingPayloadOnlyPatterns;
+  patternsAndKeys?: ThingPayloadPatternsAndKeys;
+  open?: { [key: string]: unknown };
 }`);
   });
 

@@ -22,7 +22,10 @@ function isOnlyTypeAndAnnotations(schema: SchemaObject): boolean {
  */
 export const OPEN_TUPLE_KEY = 'x-codegen-open-tuple';
 
-/** Merges the `allOf` of an acyclic schema and of every schema inside it. */
+/**
+ * Merges the `allOf` of an acyclic schema and of every schema inside it, and spreads an
+ * object's shape into `anyOf`/`oneOf` branches that only add conditions to it.
+ */
 export function mergeAllOf(schema: unknown): unknown {
   if (!isSchemaObject(schema)) return schema;
 
@@ -37,7 +40,7 @@ export function mergeAllOf(schema: unknown): unknown {
   }
 
   const parts = Array.isArray(schema.allOf) ? schema.allOf.map(mergeAllOf) : undefined;
-  if (parts === undefined) return result;
+  if (parts === undefined) return distributeConditions(result);
   delete result.allOf;
 
   // A part that is a reference (a cycle) cannot be merged without resolving it.
@@ -46,7 +49,38 @@ export function mergeAllOf(schema: unknown): unknown {
   let merged = result;
   for (const part of mergeable) merged = mergeTwo(merged, part);
   if (rest.length > 0) merged.allOf = rest;
-  return merged;
+  return distributeConditions(merged);
+}
+
+/** What a branch of `anyOf` or `oneOf` may say to be only a further condition on an object. */
+const OBJECT_CONDITIONS = new Set(['required', 'properties', 'minProperties', 'maxProperties',
+  'dependentRequired']);
+
+/**
+ * An object whose `anyOf` or `oneOf` branches only add conditions (which keys are required,
+ * say) becomes a choice of whole objects: `{ properties, anyOf: [{ required: [a] },
+ * { required: [b] }] }` reads as "the object with `a`, or the object with `b`". Modelina
+ * reads the original as any value, which admits every shape.
+ */
+function distributeConditions(schema: SchemaObject): SchemaObject {
+  const keywords = ['anyOf', 'oneOf'].filter((keyword) => Array.isArray(schema[keyword]));
+  if (keywords.length !== 1) return schema;
+  const keyword = keywords[0] as string;
+  const isObject = schema.type === 'object' || isSchemaObject(schema.properties);
+  const branches = schema[keyword] as unknown[];
+  const onlyConditions = branches.every((branch) => isSchemaObject(branch) &&
+    Object.keys(branch).every((key) => OBJECT_CONDITIONS.has(key) || ANNOTATIONS.has(key) ||
+      key.startsWith('x-')));
+  if (!isObject || branches.length === 0 || !onlyConditions) return schema;
+
+  const shape: SchemaObject = { ...schema };
+  delete shape[keyword];
+  const result: SchemaObject = {};
+  for (const key of Object.keys(schema)) {
+    if (ANNOTATIONS.has(key) || (key.startsWith('x-') && key !== OPEN_TUPLE_KEY)) result[key] = schema[key];
+  }
+  result[keyword] = branches.map((branch) => mergeTwo(shape, branch as SchemaObject));
+  return result;
 }
 
 /** `b` is the later part of an `allOf`: where both say something, it is the more specific. */

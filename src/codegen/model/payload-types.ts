@@ -127,7 +127,9 @@ export class PayloadTypeBuilder {
     const isComponent = schemaId !== undefined && !ANONYMOUS_SCHEMA_ID.test(schemaId);
     const name = isComponent ? componentTypeName(schemaId) : suggestedName;
 
-    if (meta instanceof ObjectModel) return this.#declareInterface(meta, name, schemaId);
+    // Modelina makes an object `const` an object of no known keys.
+    const isConstant = isRecord(schema) && 'const' in schema;
+    if (meta instanceof ObjectModel && !isConstant) return this.#declareInterface(meta, name, schemaId);
 
     // A schema that a cycle through no object enters again must be a named alias: only a
     // name can refer to itself.
@@ -189,10 +191,11 @@ export class PayloadTypeBuilder {
     }
 
     // Other keys get an index signature only where it says something: a value schema of
-    // their own, or an object that declares no keys at all (any JSON object).
+    // their own (from `additionalProperties` or `patternProperties`, which Modelina joins
+    // into one), or an object that declares no keys at all (any JSON object).
     const additional = isRecord(meta.originalInput) ? meta.originalInput.additionalProperties : undefined;
     let indexSignature: TypeExpression | undefined;
-    if (additional !== false && extraValueTypes.length > 0) {
+    if (extraValueTypes.length > 0) {
       indexSignature = unionOf([...extraValueTypes, ...properties.map((p) => p.type)]);
     } else if (additional !== false && allowsOtherKeys && properties.length === 0) {
       indexSignature = UNKNOWN;
@@ -215,8 +218,12 @@ export class PayloadTypeBuilder {
   #expression(meta: MetaModel, name: string, origin: unknown = meta.originalInput): TypeExpression {
     const schema = isRecord(origin) ? origin : {};
 
-    // Modelina reads `const` into its options and `type: "null"` as "any".
-    if ('const' in schema && isJsonPrimitive(schema.const)) return literalOf(schema.const);
+    // Modelina reads `const` into its options and `type: "null"` as "any", and an enum
+    // with an object or array among its values as any value.
+    if ('const' in schema) return literalOf(schema.const);
+    if (Array.isArray(schema.enum) && schema.enum.some((value) => typeof value === 'object' && value !== null)) {
+      return unionOf(schema.enum.map(literalOf));
+    }
     if (schema.type === 'null') return NULL;
     if (Array.isArray(schema.type) && schema.type.length > 0 && schema.type.every((t) => t === 'null')) {
       return NULL;
@@ -302,9 +309,23 @@ function cycleEntries(root: MetaModel): Set<MetaModel> {
 }
 
 /** A literal type for an enum value; objects and arrays in enums are typed as JSON. */
+/** The type that admits exactly this JSON value (as far as TypeScript can say). */
 function literalOf(value: unknown): TypeExpression {
   if (value === null) return NULL;
   if (isJsonPrimitive(value)) return { kind: 'literal', value };
+  if (Array.isArray(value)) {
+    return { kind: 'tuple', items: value.map(literalOf), required: value.length, rest: undefined };
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    // `{}` would admit any value but null.
+    if (entries.length === 0) return { kind: 'record', value: { kind: 'primitive', name: 'never' } };
+    return {
+      kind: 'object',
+      properties: entries.map(([key, item]) => ({ key, required: true, type: literalOf(item),
+        description: undefined, deprecated: false })),
+    };
+  }
   return UNKNOWN;
 }
 
