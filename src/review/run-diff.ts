@@ -97,7 +97,11 @@ async function transitiveChanges(
   cwd: string,
   known: readonly Change[],
 ): Promise<Change[]> {
-  const seen = new Set(known.map((c) => `${c.kind}\u0000${c.message}`));
+  // A change is the same change only in the same file and topic: two documents that
+  // share an event type can make the same message.
+  const identity = (change: Change) =>
+    [change.kind, change.location.file, change.topic ?? '', change.message].join('\u0000');
+  const seen = new Set(known.map(identity));
   const found: Change[] = [];
   for (const commit of historyOf(baseSource.label, request.specPaths, cwd)) {
     if (commit === baseSource.commit) continue;
@@ -109,7 +113,7 @@ async function transitiveChanges(
         defaultMode: request.defaultMode,
       });
       for (const change of changes) {
-        const id = `${change.kind}\u0000${change.message}`;
+        const id = identity(change);
         if (!isTransitive(change.mode) || !change.breaking || seen.has(id)) continue;
         seen.add(id);
         found.push({ ...change, message: `${change.message} (against ${commit.slice(0, 7)})` });

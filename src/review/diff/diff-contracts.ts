@@ -9,6 +9,7 @@ import type {
   ContractSet,
   DocumentContract,
   MessageContract,
+  OperationContract,
 } from '../contract/contract.js';
 import { judge, type Change, type ChangeInput } from './change.js';
 import { compareSchemas } from './compare-schemas.js';
@@ -42,7 +43,9 @@ export function diffContracts(
 
   for (const document of head.documents) {
     const old = oldByKey.get(document.key);
-    const mode = document.mode ?? old?.mode ?? defaultMode;
+    // The head's settings decide, as a schema registry judges by its current setting: a
+    // change that also drops or loosens `x-compatibility` is judged by what it leaves.
+    const mode = document.mode ?? defaultMode;
     if (old === undefined) {
       changes.push(
         judge({
@@ -103,10 +106,17 @@ function diffDocument(
       });
     } else if (before !== undefined && after !== undefined) {
       const judgeHere = (message: MessageContract): boolean => definedHere(message, document);
-      changes.push(...diffChannel(before, after, after.mode ?? before.mode ?? mode, judgeHere));
+      changes.push(...diffChannel(before, after, after.mode ?? mode, judgeHere));
     }
   }
 
+  // An operation change is on its channel's topic and judged by its channel's mode, like
+  // every other change there.
+  const onChannelIn = (contract: DocumentContract, operation: OperationContract) => {
+    const channel = contract.channels.find((candidate) => candidate.id === operation.channelId);
+    const documentMode = contract === document ? mode : old.mode ?? mode;
+    return { topic: channel?.topic, mode: channel?.mode ?? documentMode };
+  };
   const oldOperations = new Map(old.operations.map((o) => [o.id, o]));
   const newOperationIds = new Set(document.operations.map((o) => o.id));
   for (const operation of document.operations) {
@@ -115,14 +125,14 @@ function diffDocument(
       push({
         kind: 'operation-added',
         location: operation.location,
-        mode,
+        ...onChannelIn(document, operation),
         message: `${operation.action} operation "${operation.id}" added`,
       });
     } else if (before.groupId !== operation.groupId && operation.action === 'receive') {
       push({
         kind: 'group-id-changed',
         location: operation.location,
-        mode,
+        ...onChannelIn(document, operation),
         message:
           `operation "${operation.id}" changes its consumer group from ` +
           `${before.groupId ?? 'the default'} to ${operation.groupId ?? 'the default'}`,
@@ -134,7 +144,7 @@ function diffDocument(
     push({
       kind: 'operation-removed',
       location: document.parsed.locate('/operations'),
-      mode,
+      ...onChannelIn(old, operation),
       message: `${operation.action} operation "${operation.id}" removed`,
     });
   }
