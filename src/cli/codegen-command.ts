@@ -1,7 +1,6 @@
 /**
  * `codegen`: every document under the spec paths into typed code in the output folder.
  */
-import { watch } from 'node:fs';
 import path from 'node:path';
 
 import { formatDiagnostic, hasErrors } from '../codegen/diagnostics.js';
@@ -12,6 +11,7 @@ import { flagValues, helpText, parseFlags, type FlagSpec } from './arguments.js'
 import { MAP_URL_FLAG } from './common-flags.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
+import { foldersToWatch, watchInputs } from './watch-inputs.js';
 
 const FLAGS: Record<string, FlagSpec> = {
   spec: { kind: 'list', placeholder: 'PATH...', description: 'documents or folders to read (default: asyncapi/)' },
@@ -55,14 +55,20 @@ export async function codegenCommand(argv: readonly string[], terminal: Terminal
   };
   const quiet = flags.has('quiet');
 
-  const once = async (): Promise<number> => {
+  const once = async (): Promise<Run> => {
     const started = performance.now();
     const result = await runCodegen(options);
-    return report(result, options, terminal, quiet, performance.now() - started);
+    return { exitCode: report(result, options, terminal, quiet, performance.now() - started),
+      inputFiles: result.inputFiles };
   };
 
-  if (!flags.has('watch')) return once();
+  if (!flags.has('watch')) return (await once()).exitCode;
   return watchAndRegenerate(options, once, terminal);
+}
+
+interface Run {
+  readonly exitCode: number;
+  readonly inputFiles: readonly string[];
 }
 
 function report(
@@ -110,24 +116,31 @@ function report(
 
 async function watchAndRegenerate(
   options: CodegenOptions,
-  once: () => Promise<number>,
+  once: () => Promise<Run>,
   terminal: Terminal,
 ): Promise<number> {
-  await once().catch((error: unknown) => terminal.err(String(error)));
-  terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
-
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const rerun = (): void => {
+  const watched = watchInputs(() => {
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {
-      running = running.then(() => once().then(() => undefined, (error: unknown) => terminal.err(String(error))));
+      running = running.then(runAndWatch);
     }, 150);
+  });
+  // After every run, since a run may have read files that no earlier run did.
+  const runAndWatch = async (): Promise<void> => {
+    const run = await once().catch((error: unknown) => {
+      terminal.err(String(error));
+      return { exitCode: EXIT_BAD_INPUT, inputFiles: [] };
+    });
+    watched.update(await foldersToWatch(options.specPaths, run.inputFiles, options.outDir));
   };
 
-  const watchers = options.specPaths.map((specPath) => watch(path.resolve(specPath), { recursive: true }, rerun));
+  await runAndWatch();
+  terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
-  for (const watcher of watchers) watcher.close();
+  clearTimeout(timer);
+  watched.close();
   return EXIT_OK;
 }

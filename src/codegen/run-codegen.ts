@@ -32,6 +32,8 @@ export interface CodegenResult {
   readonly documents: number;
   readonly messages: number;
   readonly upToDate: boolean;
+  /** Every file the run read: the documents and all they reference, as absolute paths. */
+  readonly inputFiles: readonly string[];
 }
 
 const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.js', import.meta.url));
@@ -121,12 +123,13 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
       documents: record?.documents ?? 0,
       messages: record?.messages ?? 0,
       upToDate: true,
+      inputFiles: Object.keys(record?.inputs ?? {}).map((input) => path.resolve(baseDir, input)),
     };
   }
 
   const { diagnostics, model, files, inputFiles } = await generate(options, found);
   if (model === undefined) {
-    return { diagnostics, plan: undefined, documents: 0, messages: 0, upToDate: false };
+    return { diagnostics, plan: undefined, documents: 0, messages: 0, upToDate: false, inputFiles };
   }
 
   const documents = model.services.length;
@@ -144,5 +147,5 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
     });
   }
 
-  return { diagnostics, plan, documents, messages, upToDate: isUpToDate(plan) };
+  return { diagnostics, plan, documents, messages, upToDate: isUpToDate(plan), inputFiles };
 }
