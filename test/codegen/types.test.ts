@@ -235,6 +235,30 @@ export interface ThingPayload {
 }`);
   });
 
+  it('keeps the names of a message when an unrelated message comes before it', async () => {
+    const order = `type: object
+properties:
+  lines:
+    type: array
+    items: { type: object, properties: { sku: { type: string } } }
+  customer: { $ref: '#/components/schemas/Customer' }`;
+    const components = `  schemas:
+    Customer: { type: object, properties: { id: { type: string } } }`;
+    const namesIn = async (payloads: Record<string, string>): Promise<string[]> => {
+      const result = await generateInline({ 'doc.yaml': documentWithPayloads(payloads, components) });
+      expect(result.diagnostics.filter((d) => d.includes('error'))).toEqual([]);
+      return [...result.file('doc/types.ts').matchAll(/^export (?:interface|type) (\w+)/gm)]
+        .map((match) => match[1] as string);
+    };
+    const alone = await namesIn({ order });
+    const after = await namesIn({
+      audit: 'type: object\nproperties:\n  lines: { type: array, items: { type: integer } }',
+      order,
+    });
+    expect(alone).toEqual(['OrderPayloadLinesItem', 'Customer', 'OrderPayload']);
+    expect(after).toEqual(expect.arrayContaining(alone));
+  });
+
   it('names types from component keys and property paths, never AnonymousSchema', async () => {
     const types = await typesOf(
       `

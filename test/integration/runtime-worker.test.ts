@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { EventPublisher, route, type Worker } from '../../src/runtime/index.js';
+import { EventPublisher, renderMetrics, route, type Worker } from '../../src/runtime/index.js';
 import {
   committedOffsets,
   createTopics,
@@ -219,6 +219,17 @@ describe('worker on the broker', () => {
     expect(logs.withMessage('handler failed, retrying after a pause')).toHaveLength(2);
     expect(worker.stats).toMatchObject({ handled: 1, failed: 2, retried: 2, deadLettered: 0 });
     expect(await highWatermark(kafka, deadLetters)).toBe(0);
+
+    // The same counts, and the lag of the real partition, as the metrics endpoint shows them.
+    const labels = `group="${worker.groupId}",operation="${worker.operationId}"`;
+    const metrics = renderMetrics([worker]).split('\n');
+    expect(metrics).toEqual(expect.arrayContaining([
+      `asyncapi_kafka_messages_handled_total{${labels}} 1`,
+      `asyncapi_kafka_handler_retries_total{${labels}} 2`,
+      `asyncapi_kafka_handler_failures_total{${labels}} 2`,
+      `asyncapi_kafka_messages_dead_lettered_total{${labels}} 0`,
+      `asyncapi_kafka_consumer_lag{group="${worker.groupId}",topic="${send.channel.address}",partition="0"} 0`,
+    ]));
   });
 
   it('dead-letters a handler that always fails after the configured attempts', async () => {
