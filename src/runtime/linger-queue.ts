@@ -21,12 +21,17 @@ interface Entry<T> {
   readonly reject: (error: unknown) => void;
 }
 
+interface EndOfTick {
+  cancelled: boolean;
+}
+
 export class LingerQueue<T> {
   readonly #limits: LingerLimits;
   readonly #send: (items: T[]) => Promise<void>;
   readonly #pending: Entry<T>[] = [];
   #pendingBytes = 0;
-  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** The pending end-of-tick or delay, whichever is armed. */
+  #timer: NodeJS.Timeout | EndOfTick | undefined;
   #inFlight: Promise<void> | undefined;
   #due = false;
 
@@ -100,13 +105,25 @@ export class LingerQueue<T> {
       this.#due = true;
       this.#drain();
     };
-    this.#timer = delayMs <= 0 ? setImmediate(fire) : setTimeout(fire, delayMs);
+    if (delayMs > 0) {
+      this.#timer = setTimeout(fire, delayMs);
+      return;
+    }
+    // After the code and the promise callbacks of this tick, before any I/O: a caller that
+    // awaits each publish does not wait for a turn of the event loop (setImmediate made
+    // one awaited publish about a tenth slower on the local broker), and publishes made in
+    // the same tick still go together.
+    const endOfTick: EndOfTick = { cancelled: false };
+    this.#timer = endOfTick;
+    process.nextTick(() => {
+      if (!endOfTick.cancelled) fire();
+    });
   }
 
   #disarm(): void {
     if (this.#timer === undefined) return;
-    clearTimeout(this.#timer as NodeJS.Timeout);
-    clearImmediate(this.#timer as NodeJS.Immediate);
+    if ('cancelled' in this.#timer) this.#timer.cancelled = true;
+    else clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 
