@@ -28,6 +28,8 @@ const EXAMPLE = {
   },
 };
 
+const EXAMPLE_HEADERS = { trace_id: 'trace-0001' };
+
 /**
  * The ledger document. `envelope: false` declares the payload as the bare entry (and
  * keys it by `/entry_id`); `example: false` leaves the example out.
@@ -46,6 +48,8 @@ function ledgerDocument({ envelope = true, example = true } = {}): string {
   const examples = example
     ? `      examples:
         - name: coffee
+          summary: A coffee on the ledger.
+          headers: ${JSON.stringify(EXAMPLE_HEADERS)}
           payload: ${JSON.stringify(envelope ? EXAMPLE : EXAMPLE.data)}
 `
     : '';
@@ -371,7 +375,10 @@ describe('the event page', () => {
     const examples = section(page, 'examples');
 
     expect(examples).not.toContain('made from the schema');
+    expect(examples).toContain('<h3>coffee</h3>');
+    expect(examples).toContain('<p>A coffee on the ledger.</p>');
     expect(codeBlocks(examples, 'json').map((block) => JSON.parse(block) as unknown)).toEqual([
+      EXAMPLE_HEADERS,
       EXAMPLE,
     ]);
   });

@@ -261,7 +261,12 @@ async function buildService(
       envelopeDataType: envelopeDataType(payloadType, eventType),
       key,
       sensitivePaths: sensitivePointers(payloadSchema),
-      examples: source.examples().all().map((example) => example.payload()),
+      examples: source.examples().all().map((example) => ({
+        name: example.name(),
+        summary: example.summary(),
+        payload: example.payload(),
+        headers: example.headers(),
+      })),
       typeName: baseName,
       validatorName,
       headersValidatorName,

@@ -69,6 +69,15 @@ export interface ChannelModel {
   readonly location: SourceLocation;
 }
 
+/** An example of the message as the document declares it. */
+export interface MessageExample {
+  readonly name: string | undefined;
+  readonly summary: string | undefined;
+  /** Undefined when the example gives headers only. */
+  readonly payload: unknown;
+  readonly headers: unknown;
+}
+
 export interface MessageKey {
   /** As written in the document, such as `$message.payload#/data/feature_id`. */
   readonly expression: string;
@@ -95,7 +104,7 @@ export interface MessageModel {
   readonly envelopeDataType: TypeExpression | undefined;
   readonly key: MessageKey | undefined;
   readonly sensitivePaths: readonly string[];
-  readonly examples: readonly unknown[];
+  readonly examples: readonly MessageExample[];
   /** Identifier base: `FeatureCreated` for `feature.created`. */
   readonly typeName: string;
   /** Name of the compiled payload validator export. */

@@ -81,8 +81,10 @@ function renderVariant(
     message.headersSchema === undefined
       ? undefined
       : fieldTree(message.headersSchema, prefixes.headers);
-  const declared = message.examples.filter((example) => example !== undefined);
-  const examples = declared.length > 0 ? declared : [exampleFromSchema(message.payloadSchema)];
+  const declared = message.examples;
+  // The snippets send the first payload the document gives, or one made from the schema.
+  const payloads = declared.map((example) => example.payload).filter((payload) => payload !== undefined);
+  const firstPayload = payloads[0] ?? exampleFromSchema(message.payloadSchema);
 
   const envelopeNote =
     message.envelopeDataType === undefined
@@ -109,9 +111,17 @@ go to one partition, in order.</p>`;
       ? ''
       : html`<p class="muted">The document declares no example; this one is made from the \
 schema.</p>`;
-  const exampleBlocks = examples.map((example) =>
-    code('json', JSON.stringify(example, null, 2) ?? 'null'),
-  );
+  const json = (value: unknown) => code('json', JSON.stringify(value, null, 2) ?? 'null');
+  const exampleBlocks = declared.length === 0
+    ? [json(firstPayload)]
+    : declared.map((example) => html`<div class="example">
+${example.name === undefined ? '' : html`<h3>${example.name}</h3>`}
+${example.summary === undefined ? '' : html`<p>${example.summary}</p>`}
+${example.headers === undefined ? '' : html`<p class="muted">Headers</p>
+${json(example.headers)}`}
+${example.payload === undefined ? '' : html`${example.headers === undefined ? '' : html`<p class="muted">Payload</p>`}
+${json(example.payload)}`}
+</div>`);
 
   return html`<div class="declaration">
 ${heading}
@@ -130,7 +140,7 @@ ${madeUp}
 ${exampleBlocks}
 </section>
 <section id="code${suffix}"><h2>From code</h2>
-${renderSnippets(event, declarations, examples[0])}
+${renderSnippets(event, declarations, firstPayload)}
 </section>
 </div>`;
 }
