@@ -10,6 +10,9 @@ type SchemaObject = Record<string, unknown>;
 
 /** Nesting deeper than this is cut off; recursive schemas would otherwise never end. */
 const MAX_DEPTH = 8;
+/** Bounds on what `minItems` and `minLength` may ask of a made-up value shown on a page. */
+const MAX_ITEMS = 3;
+const MAX_STRING = 64;
 
 const FORMAT_SAMPLES: Record<string, string> = {
   uuid: '00000000-0000-4000-8000-000000000000',
@@ -54,17 +57,40 @@ export function exampleFromSchema(schema: unknown): unknown {
       for (const [key, child] of Object.entries(properties)) value[key] = make(child, depth + 1);
       return value;
     }
-    if (type === 'array') return isSchemaObject(node.items) ? [make(node.items, depth + 1)] : [];
+    if (type === 'array') {
+      if (!isSchemaObject(node.items)) return [];
+      const item = make(node.items, depth + 1);
+      const count = Math.min(Math.max(numberOr(node.minItems, 1), 1), MAX_ITEMS);
+      return Array.from({ length: count }, () => item);
+    }
     if (type === 'string') {
       const format = typeof node.format === 'string' ? FORMAT_SAMPLES[node.format] : undefined;
-      return format ?? 'string';
+      if (format !== undefined) return format;
+      // Within the declared lengths, so that the example is one the schema accepts.
+      const longEnough = 'string'.padEnd(Math.min(numberOr(node.minLength, 0), MAX_STRING), 'x');
+      return longEnough.slice(0, Math.max(numberOr(node.maxLength, longEnough.length), 0));
     }
-    if (type === 'integer' || type === 'number') {
-      return typeof node.minimum === 'number' ? node.minimum : 0;
-    }
+    if (type === 'integer' || type === 'number') return numberWithin(node, type === 'integer');
     if (type === 'boolean') return false;
     return null;
   };
 
   return make(root, 0);
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** 0 where the bounds allow it, else the nearest bound that they do. */
+function numberWithin(node: SchemaObject, integer: boolean): number {
+  const step = integer ? 1 : 0.5;
+  const low = typeof node.minimum === 'number' ? node.minimum
+    : typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum + step : undefined;
+  const high = typeof node.maximum === 'number' ? node.maximum
+    : typeof node.exclusiveMaximum === 'number' ? node.exclusiveMaximum - step : undefined;
+  let value = 0;
+  if (low !== undefined && value < low) value = integer ? Math.ceil(low) : low;
+  if (high !== undefined && value > high) value = integer ? Math.floor(high) : high;
+  return value;
 }
