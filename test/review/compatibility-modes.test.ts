@@ -3,7 +3,6 @@
  * changes of that channel alone, and the forward and full transitive modes look at every
  * earlier version in git, not only at the base.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { runDiff } from '../../src/review/run-diff.js';
 import { runCli } from '../support/cli.js';
-import { document, folderWith, PAYLOAD, withProperty } from './support.js';
+import { document, folderWith, git, PAYLOAD, withProperty } from './support.js';
 
 interface TwoChannels {
   /** `x-compatibility` at the document's root. */
@@ -217,24 +216,6 @@ describe('the mode that judges a change', () => {
     expect(await judged(base, head)).toEqual([['group-id-changed', 'things.events', 'NONE', false]]);
   });
 });
-
-function git(dir: string, ...args: string[]): string {
-  const result = spawnSync(
-    'git',
-    [
-      '-c',
-      'user.name=Test',
-      '-c',
-      'user.email=test@example.invalid',
-      '-c',
-      'commit.gpgsign=false',
-      ...args,
-    ],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 /** A repository with one commit per version of asyncapi/things.yaml, oldest first. */
 async function history(...versions: string[]): Promise<string> {

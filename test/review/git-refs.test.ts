@@ -3,32 +3,13 @@
  * history, the head from the working tree or another ref, and transitive modes look at
  * every earlier version.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../support/cli.js';
-import { document, folderWith, PAYLOAD, withProperty } from './support.js';
-
-function git(dir: string, ...args: string[]): string {
-  const result = spawnSync(
-    'git',
-    [
-      '-c',
-      'user.name=Test',
-      '-c',
-      'user.email=test@example.invalid',
-      '-c',
-      'commit.gpgsign=false',
-      ...args,
-    ],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
+import { document, folderWith, git, PAYLOAD, withProperty } from './support.js';
 
 async function commitDocument(dir: string, text: string, message: string): Promise<void> {
   await mkdir(path.join(dir, 'asyncapi'), { recursive: true });

@@ -2,6 +2,7 @@
  * Tiny inline documents for review tests: one channel, one message, everything that a
  * verdict row or a lint rule varies given as an option.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,4 +89,23 @@ export function withProperty(name: string, schema: object, required = false): ob
     required: required ? [...PAYLOAD.required, name] : PAYLOAD.required,
     properties: { ...PAYLOAD.properties, [name]: schema },
   };
+}
+
+/** Runs git in `dir` as a test user, without signing; throws when git fails. */
+export function git(dir: string, ...args: string[]): string {
+  const result = spawnSync(
+    'git',
+    [
+      '-c',
+      'user.name=Test',
+      '-c',
+      'user.email=test@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
 }
