@@ -34,4 +34,21 @@ describe('operations', () => {
     expect(result.diagnostics.some((d) => /doc\.yaml:\d+:\d+: error: x-dead-letter-channel names no channel/.test(d)))
       .toBe(true);
   });
+
+  it('gives an operation that lists some of its channel messages only those', async () => {
+    const text = documentWithPayloads({ made: 'type: string', gone: 'type: string', kept: 'type: string' })
+      .replace("      $ref: '#/channels/things'\n", "      $ref: '#/channels/things'\n" +
+        "    messages:\n      - $ref: '#/channels/things/messages/made'\n" +
+        "      - $ref: '#/channels/things/messages/kept'\n" +
+        "  receiveThings:\n    action: receive\n    channel:\n      $ref: '#/channels/things'\n" +
+        "    messages:\n      - $ref: '#/channels/things/messages/gone'\n");
+    const result = await generateInline({ 'doc.yaml': text });
+    expect(result.diagnostics.filter((d) => d.includes('error'))).toEqual([]);
+
+    const producers = result.file('doc/producers.ts');
+    expect([...producers.matchAll(/public (publish\w+)\(/g)].map((m) => m[1])).toEqual([
+      'publishMade', 'publishKept', 'publishBatch']);
+    const workers = result.file('doc/workers.ts');
+    expect([...workers.matchAll(/^\s+(on\w+)\(/gm)].map((m) => m[1])).toEqual(['onGone']);
+  });
 });
