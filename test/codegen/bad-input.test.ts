@@ -130,4 +130,26 @@ describe('bad input', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unknown flag --spex');
   });
+
+  it('leaves what an earlier run generated exactly as it was when a document turns bad', async () => {
+    const dir = await project({ 'specs/a.yaml': documentWithPayloads({ thing: 'type: string' }) });
+    expect(runCli(['codegen', '--spec', 'specs', '--out', 'out'], dir).status).toBe(0);
+    const snapshot = async () => {
+      const files = (await readdir(path.join(dir, 'out'), { recursive: true })).sort();
+      return Promise.all(files.map(async (file) =>
+        [file, await readFile(path.join(dir, 'out', file), 'utf8').catch(() => '(folder)')]));
+    };
+    const before = await snapshot();
+    expect(before.map(([file]) => file)).toContain(path.join('a', 'types.ts'));
+
+    // A new message whose payload refers to a schema that does not exist.
+    await writeFile(path.join(dir, 'specs', 'a.yaml'), documentWithPayloads({
+      thing: 'type: string',
+      other: "$ref: '#/components/schemas/Missing'",
+    }));
+    const result = runCli(['codegen', '--spec', 'specs', '--out', 'out'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('nothing was written');
+    expect(await snapshot()).toEqual(before);
+  });
 });
