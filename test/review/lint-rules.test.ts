@@ -175,6 +175,7 @@ describe('lint rules', () => {
       'asyncapi/things.yaml': FAILING['channel-address-pattern'] as string,
       'quiet.json': JSON.stringify({ rules: { 'channel-address-pattern': 'warn' } }),
       'wrong.json': JSON.stringify({ rules: { 'no-such-rule': 'off' } }),
+      'off.json': JSON.stringify({ rules: { 'channel-address-pattern': 'off' } }),
     });
     const strict = runCli(['spec:lint'], dir);
     expect(strict.status).toBe(1);
@@ -185,6 +186,10 @@ describe('lint rules', () => {
     const quiet = runCli(['spec:lint', '--config', 'quiet.json'], dir);
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).toContain(': warning channel-address-pattern:');
+
+    const off = runCli(['spec:lint', '--config', 'off.json'], dir);
+    expect(off.status).toBe(0);
+    expect(off.stdout).not.toContain('channel-address-pattern');
 
     const wrong = runCli(['spec:lint', '--config', 'wrong.json'], dir);
     expect(wrong.status).toBe(2);
