@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
 import { describe, expect, it } from 'vitest';
@@ -42,4 +43,18 @@ describe('start-up', () => {
         `^cannot reach Kafka at ${address} after 2 attempt\\(s\\) over [0-9.]+ s: .*ECONNREFUSED`));
       expect(logs.withMessage('Kafka is not reachable yet, trying again')).toHaveLength(1);
     });
+
+  it('makes npm start exit 1 with the reason when the brokers stay unreachable', async () => {
+    const address = `127.0.0.1:${await closedPort()}`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, KAFKA_BROKERS: address, KAFKA_CONNECT_ATTEMPTS: '2',
+        KAFKA_CONNECTION_TIMEOUT_MS: '500', LOG_LEVEL: 'silent' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(
+      `^npm start: cannot reach Kafka at ${address} after 2 attempt\\(s\\) over [0-9.]+ s: `, 'm'));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });
