@@ -1,4 +1,5 @@
 import type { MessageDescriptor } from './descriptors.js';
+import { matches } from './validation.js';
 
 /**
  * Which message a payload is, in the order DESIGN.md fixes: the envelope's `event_type`,
@@ -36,7 +37,7 @@ export function resolveMessage(
       headerMismatch: undefined };
   }
 
-  const matching = messages.filter((message) => message.validate(payload));
+  const matching = messages.filter((message) => matches(message, payload) === true);
   if (matching.length === 1) {
     return { kind: 'known', message: matching[0] as MessageDescriptor, source: 'schema',
       headerMismatch: undefined };

@@ -15,9 +15,26 @@ export function describeIssues(issues: ReadonlyArray<ValidationIssue> | null | u
 
 /** Null when the payload is valid, otherwise the error to throw or dead-letter with. */
 export function checkPayload(message: MessageDescriptor, payload: unknown): RuntimeError | null {
-  if (message.validate(payload)) return null;
+  const verdict = matches(message, payload);
+  if (verdict === true) return null;
   return new RuntimeError(
     'invalid-payload',
-    `payload of "${message.eventType}" is invalid: ${describeIssues(message.validate.errors)}`,
+    `payload of "${message.eventType}" is invalid: ${
+      verdict === false ? describeIssues(message.validate.errors) : verdict}`,
   );
+}
+
+/**
+ * Whether the payload matches the message's schema, or why it could not be checked. Ajv's
+ * equality check (for `uniqueItems`, and `enum` or `const` of objects) calls `valueOf` and
+ * `toString` on the values it compares, and throws when a payload has such a key that is
+ * no function: such a payload is invalid, and must not stop the worker that reads it.
+ */
+export function matches(message: MessageDescriptor, payload: unknown): boolean | string {
+  try {
+    return message.validate(payload);
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return `the validator could not check it (${reason})`;
+  }
 }

@@ -7,6 +7,7 @@ import {
   featureDeleted,
   featureTombstone,
   measurement,
+  message,
 } from './support/fixture-descriptors.js';
 
 const id = '0b7e3b3c-3f43-4f5c-9d3a-0f7f3b6a1c11';
@@ -93,5 +94,23 @@ describe('decodeRecord', () => {
     expect(decodeRecord(record(null), features, true)).toMatchObject({ kind: 'tombstone', key: 'f-1' });
     expect(decodeRecord(record(null), [...features, featureTombstone], true)).toMatchObject({
       kind: 'event', eventType: 'feature.tombstone', payload: null });
+  });
+
+  it('calls a payload invalid when the validator throws on it, rather than throwing', () => {
+    // Ajv's equality check for uniqueItems calls valueOf on the objects it compares.
+    const tagged = message<{ tags: object[] }>({
+      eventType: 'tagged',
+      envelope: false,
+      schema: { type: 'object', properties: { tags: { type: 'array', uniqueItems: true } } },
+    });
+    const poison = { tags: [{ a: 2 }, { valueOf: 1 }] };
+    expect(() => tagged.validate(poison)).toThrow(TypeError);
+
+    const decoded = decodeRecord(record(poison, { event_type: 'tagged' }), [tagged], true);
+    expect(decoded.kind).toBe('invalid');
+    expect(decoded.kind === 'invalid' && [decoded.error.code, decoded.error.message]).toEqual([
+      'invalid-payload',
+      expect.stringMatching(/^payload of "tagged" is invalid: the validator could not check it \(.+\)$/),
+    ]);
   });
 });
