@@ -37,7 +37,9 @@ const fastFormats = (() => {
       at++;
       const start = at;
       while (at < length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-      if (at === start) return false;
+      // ajv-formats reads the seconds as a number, and 59.99… with this many digits rounds
+      // to 60: such a string is left to its check.
+      if (at === start || at - start > 12) return false;
     }
     const zone = text[at];
     if (zone === "Z" || zone === "z") return at + 1 === length;

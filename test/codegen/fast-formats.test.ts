@@ -69,6 +69,9 @@ describe('the quicker format checks of the generated validators', () => {
       '2024-01-01T00:00:00.Z', '2024-01-01T00:00:00', '2024-01-01T00:00:00+01', '2024-01-01 00:00:00Z',
       '2024-01-01T00:00:00ZZ', '٢٠٢٤-01-01T00:00:00Z', '2024-01-01T00:00:00+01:00:00',
       '2024-01-01T00:00:00\u00a0', '2024-01-01\u00a000:00:00Z', '+2024-01-01T00:00:00Z',
+      // ajv-formats reads 59.999… as a number, which rounds to 60 past about 15 digits.
+      '2026-01-05T10:00:59.9999999999999999Z', '2026-01-05T10:00:59.999999999999999Z',
+      '2016-12-31T23:59:59.99999999999999999Z', '2026-01-05T10:00:58.9999999999999999Z',
     ];
     for (const text of cases) {
       expect([text, fast['date-time'].validate(text)]).toEqual([text, fullFormats['date-time'].validate(text)]);
