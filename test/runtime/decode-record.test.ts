@@ -103,7 +103,7 @@ describe('decodeRecord', () => {
       envelope: false,
       schema: { type: 'object', properties: { tags: { type: 'array', uniqueItems: true } } },
     });
-    const poison = { tags: [{ a: 2 }, { valueOf: 1 }] };
+    const poison: unknown = JSON.parse('{"tags": [{"a": 2}, {"valueOf": 1}]}');
     expect(() => tagged.validate(poison)).toThrow(TypeError);
 
     const decoded = decodeRecord(record(poison, { event_type: 'tagged' }), [tagged], true);

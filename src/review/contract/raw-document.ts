@@ -80,7 +80,7 @@ export function schemaPointer(tree: unknown, pointer: string, path: readonly str
     const properties = node.properties;
     if (first === 'items' && isRecord(node.items))
       return visit(`${at}/items`, others, depth + 1) ?? `${at}/items`;
-    if (isRecord(properties) && first in properties) {
+    if (isRecord(properties) && Object.hasOwn(properties, first)) {
       const child = `${at}/properties/${first.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       return visit(child, others, depth + 1) ?? child;
     }

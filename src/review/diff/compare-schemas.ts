@@ -164,8 +164,9 @@ function compareProperties(
   const keys = [...new Set([...Object.keys(oldProperties), ...Object.keys(newProperties)])];
   for (const key of keys) {
     const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const inOld = key in oldProperties;
-    const inNew = key in newProperties;
+    // Own keys only: `toString` is in every object, and may be a property too.
+    const inOld = Object.hasOwn(oldProperties, key);
+    const inNew = Object.hasOwn(newProperties, key);
     if (!inOld && inNew) {
       const required = newRequired.has(key);
       // An optional property is harmless unless old readers forbid unknown ones.

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 
 import type { ErrorObject } from 'ajv';
 
+import { usesPrototypeKeys } from '../../codegen/model/prototype-keys.js';
 import { toAcyclicSchema } from '../../codegen/model/schema-graph.js';
 
 const require = createRequire(import.meta.url);
@@ -16,10 +17,17 @@ const addFormats = require('ajv-formats') as typeof import('ajv-formats').defaul
 
 /** The reasons a value fails a schema, or an empty list when it is valid. */
 export function validationErrors(schema: unknown, value: unknown): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, logger: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, logger: false,
+    ownProperties: usesPrototypeKeys(schema) });
   addFormats(ajv);
   const validate = ajv.compile(toAcyclicSchema(schema, { stripAnnotations: true }) as object);
-  if (validate(value)) return [];
+  try {
+    if (validate(value)) return [];
+  } catch (thrown) {
+    // Ajv's equality check throws on a value with a `valueOf` or `toString` that is no
+    // function; the generated validators call such a value invalid, and so does lint.
+    return [`the value cannot be checked (${thrown instanceof Error ? thrown.message : String(thrown)})`];
+  }
   return (validate.errors ?? []).map(describeError);
 }
 
