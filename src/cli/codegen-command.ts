@@ -121,6 +121,7 @@ async function watchAndRegenerate(
 ): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let stopped = false;
   const watched = watchInputs(() => {
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
@@ -134,13 +135,22 @@ async function watchAndRegenerate(
       terminal.err(String(error));
       return { exitCode: EXIT_BAD_INPUT, inputFiles: [] };
     });
-    watched.update(await foldersToWatch(options.specPaths, run.inputFiles, options.outDir));
+    const folders = await foldersToWatch(options.specPaths, run.inputFiles, options.outDir);
+    if (!stopped) watched.update(folders);
   };
 
-  await runAndWatch();
-  terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  // Listened for before the first run, so that Ctrl+C during it stops the watch too; a run
+  // in progress finishes its writes before the process ends.
+  const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => {
+    stopped = true;
+    resolve();
+  }));
+  running = runAndWatch();
+  await Promise.race([running, interrupted]);
+  if (!stopped) terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
+  await interrupted;
   clearTimeout(timer);
   watched.close();
+  await running;
   return EXIT_OK;
 }

@@ -404,4 +404,27 @@ describe('codegen --watch', () => {
     ]);
     expect(exit).toEqual({ code: 0, signal: null });
   });
+
+  it('stops with exit 0 on Ctrl+C during its first run, once that run has written', { timeout: 120_000 },
+    async () => {
+      const dir = await project({ 'specs/shop.yaml': documentWithPayloads({ thing: 'type: string' }) });
+      const child = spawn(process.execPath, [BIN, 'codegen', '--watch', '--spec', 'specs', '--out', 'out'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      children.push(child);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })));
+      // Long before the run ends: loading the parser alone takes about a second.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill('SIGINT');
+
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(stderr).not.toContain('watching for changes');
+      const written = await readdir(path.join(dir, 'out')).catch(() => []);
+      // Either the run had not begun writing, or it finished: never half an output.
+      if (written.length > 0) expect(written).toContain('.codegen-manifest.json');
+    });
 });
