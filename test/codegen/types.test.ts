@@ -52,6 +52,37 @@ export interface ThingPayload {
 }`);
   });
 
+  it('types each oneOf branch that narrows a shared property by its own narrowing', async () => {
+    const types = await typesOf(`
+type: object
+required: [kind]
+properties:
+  kind: { type: string, enum: [p, q] }
+  p: { type: string }
+  q: { type: number }
+oneOf:
+  - { properties: { kind: { const: p } }, required: [p] }
+  - { properties: { kind: { const: q } }, required: [q] }
+`);
+    expect(types).toBe(`export type ThingPayloadOption1Kind = "p";
+
+export interface ThingPayloadOption1 {
+  kind: ThingPayloadOption1Kind;
+  p: string;
+  q?: number;
+}
+
+export type ThingPayloadOption2Kind = "q";
+
+export interface ThingPayloadOption2 {
+  kind: ThingPayloadOption2Kind;
+  p?: string;
+  q: number;
+}
+
+export type ThingPayload = ThingPayloadOption1 | ThingPayloadOption2;`);
+  });
+
   it('types enum and const values that are objects or arrays as those values', async () => {
     const types = await typesOf(`
 type: object

@@ -108,5 +108,9 @@ function mergeTwo(a: SchemaObject, b: SchemaObject): SchemaObject {
       result[key] = value;
     }
   }
+  // A part that changes the shape makes another schema than `a`, which must not pass for
+  // `a` by its id: a `kind` enum narrowed to one `const` in each `oneOf` branch would get
+  // the first branch's type in all of them.
+  if (!isOnlyTypeAndAnnotations(b) && !(SCHEMA_ID_KEY in b)) delete result[SCHEMA_ID_KEY];
   return result;
 }
