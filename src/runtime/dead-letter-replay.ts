@@ -213,7 +213,14 @@ function shownValue(
     return text;
   }
   const headerType = readDeadLetterHeaders(headers).originalHeaders[headerNames.eventType];
-  const resolution = resolveMessage(messages, payload, headerType);
-  if (resolution.kind !== 'known') return text;
-  return JSON.stringify(redactValue(payload, resolution.message.sensitivePaths));
+  try {
+    const resolution = resolveMessage(messages, payload, headerType);
+    if (resolution.kind !== 'known') return text;
+    return JSON.stringify(redactValue(payload, resolution.message.sensitivePaths));
+  } catch (thrown) {
+    // JSON nested some thousands deep parses, but overflows the stack of anything that
+    // walks it. Shown unredacted it could leak a sensitive field, so it is described.
+    if (!(thrown instanceof RangeError)) throw thrown;
+    return `(a value of ${value.length} bytes, nested too deeply to show with its sensitive fields redacted)`;
+  }
 }

@@ -76,4 +76,19 @@ describe('dead letters', () => {
     expect(chosen.handled).toHaveLength(1);
     expect(chosen.failed).toEqual([]);
   });
+
+  it('are shown described, not unredacted, when too deeply nested to redact', async () => {
+    const topic = uniqueName('letters');
+    await createTopics(kafka, [topic]);
+    const { receive } = featuresFixture(uniqueName('features'), uniqueName('group'));
+    // Parses, but overflows the stack of anything that walks it.
+    const deep = `{"event_type":"feature.created","data":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    await sendRaw(kafka, topic, [{ key: 'f-1', value: deep }, { key: 'f-2', value: '{"event_type":"x"}' }]);
+
+    const shown = await readDeadLetters(kafka, topic, { redact: receive.messages });
+    expect(shown.map((letter) => letter.value)).toEqual([
+      `(a value of ${deep.length} bytes, nested too deeply to show with its sensitive fields redacted)`,
+      '{"event_type":"x"}',
+    ]);
+  });
 });
