@@ -6,6 +6,7 @@ import type { Diagnostic } from '../codegen/diagnostics.js';
 import type { UrlMapping } from '../codegen/load/url-map.js';
 import { hasErrors } from '../codegen/diagnostics.js';
 import { buildModel } from '../codegen/model/build-model.js';
+import { misspeltModes } from './compatibility/misspelt-modes.js';
 import { isTransitive, type Mode } from './compatibility/modes.js';
 import { buildContracts } from './contract/build-contract.js';
 import type { ContractSet } from './contract/contract.js';
@@ -60,7 +61,11 @@ export async function diffSets(
   request: Pick<DiffRequest, 'defaultMode' | 'specPaths'>,
   cwd: string,
 ): Promise<DiffResult> {
-  const diagnostics = [...base.diagnostics, ...head.diagnostics];
+  // The head's modes judge the change (docs/compatibility.md); one that names no mode is
+  // bad input rather than a silent fall back to another.
+  const misspelt = head.documents.flatMap(misspeltModes)
+    .map(({ location, message }): Diagnostic => ({ severity: 'error', location, message }));
+  const diagnostics = [...base.diagnostics, ...head.diagnostics, ...misspelt];
   const empty = { base: base.source.label, head: head.source.label, changes: [], impact: [] };
   if (hasErrors(diagnostics)) return { ...empty, diagnostics };
 

@@ -208,6 +208,15 @@ describe('the mode that judges a change', () => {
     ]);
   });
 
+  it('is never a misspelt one: the diff stops with exit 2 and says where', async () => {
+    const base = twoChannels({ root: 'NONE', others: 'BACKWARD' });
+    const head = twoChannels({ root: 'NONE', others: 'full', otherPayload: SIZE_REQUIRED });
+    const run = runCli(['spec:diff', '--base', 'base', '--head', 'head'], await versions(base, head));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^head\/things\.yaml:\d+:\d+: error: x-compatibility "full" is not one of FULL, /m);
+  });
+
   it("is the channel's for a change of the consumer group that reads it", async () => {
     const onChannel = (text: string) =>
       text.replace('    address: things.events\n', '    address: things.events\n    x-compatibility: NONE\n');
