@@ -145,9 +145,8 @@ async function watchAndRegenerate(
     stopped = true;
     resolve();
   }));
+  terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
   running = runAndWatch();
-  await Promise.race([running, interrupted]);
-  if (!stopped) terminal.err('codegen: watching for changes; press Ctrl+C to stop.');
   await interrupted;
   clearTimeout(timer);
   watched.close();

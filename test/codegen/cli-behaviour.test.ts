@@ -361,9 +361,10 @@ describe('codegen --watch', () => {
     const typesText = () => readFile(typesFile, 'utf8').catch(() => '');
 
     await until('the first generation', async () => stderr.includes('codegen: watching for changes'));
+    await until('the summary of the first run', async () => stderrLines(stderr).length >= 2);
     expect(stderrLines(stderr)).toEqual([
-      expect.stringMatching(SUMMARY(1, 1, 9, 0)),
       'codegen: watching for changes; press Ctrl+C to stop.',
+      expect.stringMatching(SUMMARY(1, 1, 9, 0)),
     ]);
     expect(await typesText()).toContain('export interface ThingPayload {');
     expect(await typesText()).not.toContain('OtherPayload');
@@ -417,12 +418,15 @@ describe('codegen --watch', () => {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         child.on('exit', (code, signal) => resolve({ code, signal })));
-      // Long before the run ends: loading the parser alone takes about a second.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // As soon as it listens, long before the run ends: loading the parser alone takes
+      // about a second.
+      const deadline = Date.now() + 60_000;
+      while (!stderr.includes('watching for changes') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       child.kill('SIGINT');
 
       expect(await exited).toEqual({ code: 0, signal: null });
-      expect(stderr).not.toContain('watching for changes');
       const written = await readdir(path.join(dir, 'out')).catch(() => []);
       // Either the run had not begun writing, or it finished: never half an output.
       if (written.length > 0) expect(written).toContain('.codegen-manifest.json');
