@@ -190,6 +190,18 @@ export class PayloadTypeBuilder {
       });
     }
 
+    // A key the schema requires without declaring it is still there: typed as the other
+    // keys are, or as any value.
+    const requiredKeys = isRecord(meta.originalInput) && Array.isArray(meta.originalInput.required)
+      ? meta.originalInput.required.filter((key): key is string => typeof key === 'string')
+      : [];
+    for (const key of requiredKeys.map(unescapePropertyKey)) {
+      if (properties.some((property) => property.key === key)) continue;
+      properties.push({ key, required: true,
+        type: extraValueTypes.length > 0 ? unionOf(extraValueTypes) : UNKNOWN,
+        description: undefined, deprecated: false });
+    }
+
     // Other keys get an index signature only where it says something: a value schema of
     // their own (from `additionalProperties` or `patternProperties`, which Modelina joins
     // into one), or an object that declares no keys at all (any JSON object).

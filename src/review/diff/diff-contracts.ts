@@ -114,8 +114,9 @@ function diffDocument(
   // every other change there.
   const onChannelIn = (contract: DocumentContract, operation: OperationContract) => {
     const channel = contract.channels.find((candidate) => candidate.id === operation.channelId);
-    const documentMode = contract === document ? mode : old.mode ?? mode;
-    return { topic: channel?.topic, mode: channel?.mode ?? documentMode };
+    // Like a removed channel, a removed operation keeps its channel's own mode, else the
+    // new version's.
+    return { topic: channel?.topic, mode: channel?.mode ?? mode };
   };
   const oldOperations = new Map(old.operations.map((o) => [o.id, o]));
   const newOperationIds = new Set(document.operations.map((o) => o.id));
