@@ -83,6 +83,20 @@ export interface ThingPayloadOption2 {
 export type ThingPayload = ThingPayloadOption1 | ThingPayloadOption2;`);
   });
 
+  it('keeps a key the schema requires without declaring it', async () => {
+    const types = await typesOf(`
+type: object
+required: [id, valueOf, extra]
+properties:
+  id: { type: string }
+`);
+    expect(types).toBe(`export interface ThingPayload {
+  id: string;
+  valueOf: unknown;
+  extra: unknown;
+}`);
+  });
+
   it('types enum and const values that are objects or arrays as those values', async () => {
     const types = await typesOf(`
 type: object
