@@ -346,7 +346,6 @@ class KafkaWorker implements Worker {
         const outcome = await this.#process(record, beat);
         if (outcome.kind === 'abandoned') return;
         if (outcome.kind === 'retry') {
-          mark();
           // The rest of the batch is fetched again, from this message, once resumed.
           this.#resumeLater(payload.pause(), outcome.delayMs);
           return;
