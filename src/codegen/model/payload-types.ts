@@ -102,8 +102,7 @@ export class PayloadTypeBuilder {
 
   /**
    * `schema` is the schema the meta model was made from, when the caller knows it better
-   * than Modelina: for properties named like `Object.prototype` members (`toString`),
-   * Modelina records the parent object's schema as their origin.
+   * than Modelina: a property's own schema, as its object declares it.
    */
   #convert(
     meta: MetaModel,
