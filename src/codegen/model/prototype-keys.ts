@@ -15,7 +15,7 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(O
 // A private-use character cannot start a key that Modelina or a document would make up.
 const ESCAPE = '\u{F8FF}';
 
-export function isPrototypeKey(key: string): boolean {
+function isPrototypeKey(key: string): boolean {
   return PROTOTYPE_KEYS.has(key);
 }
 
